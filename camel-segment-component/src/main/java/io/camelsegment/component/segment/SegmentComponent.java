@@ -1,0 +1,79 @@
+package io.camelsegment.component.segment;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.camelsegment.component.segment.http.SegmentHttpClient;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.URISupport;
+
+/**
+ * The {@code segment:} component. Holds the default {@link SegmentConfiguration} and what endpoints share: the pooled
+ * HTTP client(s) and the JSON mapper.
+ */
+@Component("segment")
+public class SegmentComponent extends DefaultComponent {
+
+    static {
+        // secret = true only feeds tooling; Camel's runtime URI masking needs the keyword too.
+        URISupport.addSanitizeKeywords("writeKey");
+    }
+
+    @Metadata(description = "The shared configuration: every endpoint starts from a copy of it")
+    private SegmentConfiguration configuration = new SegmentConfiguration();
+
+    private final Map<Long, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
+    private final ObjectMapper objectMapper = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public SegmentComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        SegmentOperation operation = SegmentOperation.fromName(remaining);
+        SegmentConfiguration endpointConfiguration = configuration.copy();
+        SegmentEndpoint endpoint = new SegmentEndpoint(uri, this, operation, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        endpoint.validateConfiguration();
+        return endpoint;
+    }
+
+    public SegmentConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The shared configuration: every endpoint starts from a copy of it. */
+    public void setConfiguration(SegmentConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The JSON mapper every endpoint uses (thread-safe). */
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    /** The pooled HTTP client for a connect timeout (usually one for the whole component). */
+    SegmentHttpClient httpClient(SegmentConfiguration config) {
+        return httpClients.computeIfAbsent(config.getConnectTimeout(),
+                timeout -> new SegmentHttpClient(config.getMaxConnections(), timeout));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        httpClients.values().forEach(SegmentHttpClient::close);
+        httpClients.clear();
+        super.doStop();
+    }
+}

@@ -1,0 +1,8 @@
+package io.camelsegment.component.segment;
+
+/** Aggregation granularity of listDeliveryMetricsSummaryFromDestination. */
+public enum SegmentGranularity {
+    DAY,
+    HOUR,
+    MINUTE
+}

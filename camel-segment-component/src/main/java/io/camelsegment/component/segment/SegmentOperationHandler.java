@@ -1,0 +1,15 @@
+package io.camelsegment.component.segment;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.Exchange;
+
+/**
+ * Carries out the operations of one API for a producer. The future completes with the operation's result data (the
+ * {@code data} of the envelope; for the Public API also the new body), or exceptionally with the failure. Direct
+ * calls return an already completed future; buffered delivery completes it later from a sender thread.
+ */
+public interface SegmentOperationHandler {
+
+    CompletableFuture<Object> handle(Exchange exchange, SegmentOperation operation) throws Exception;
+}

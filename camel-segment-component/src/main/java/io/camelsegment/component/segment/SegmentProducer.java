@@ -1,0 +1,124 @@
+package io.camelsegment.component.segment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.util.URISupport;
+
+/**
+ * Runs one operation per exchange. Direct calls complete synchronously; buffered (acknowledged) delivery completes
+ * the exchange later, from the sender, without parking a thread (Camel's async routing engine).
+ */
+public class SegmentProducer extends DefaultAsyncProducer {
+
+    private final SegmentEndpoint endpoint;
+    private SegmentOperationHandler handler;
+
+    public SegmentProducer(SegmentEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        handler = endpoint.createHandler();
+        if (handler instanceof org.apache.camel.Service service) {
+            service.start();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (handler instanceof org.apache.camel.Service service) {
+            service.stop();
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<Object> outcome;
+        SegmentOperation operation = endpoint.getOperation();
+        try {
+            operation = determineOperation(exchange);
+            outcome = handler.handle(exchange, operation);
+        } catch (Exception e) {
+            outcome = CompletableFuture.failedFuture(e);
+        }
+        SegmentOperation op = operation;
+        CompletableFuture<Object> result = outcome;
+        if (result.isDone()) {
+            complete(exchange, op, result);
+            callback.done(true);
+            return true;
+        }
+        result.whenComplete((data, error) -> {
+            complete(exchange, op, result);
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private SegmentOperation determineOperation(Exchange exchange) throws SegmentValidationException {
+        String name = exchange.getMessage().getHeader(SegmentConstants.OPERATION, String.class);
+        if (name == null) {
+            return endpoint.getOperation();
+        }
+        SegmentOperation requested;
+        try {
+            requested = SegmentOperation.fromName(name);
+        } catch (IllegalArgumentException e) {
+            throw new SegmentValidationException(SegmentConstants.OPERATION, e.getMessage());
+        }
+        if (requested.getApi() != endpoint.getOperation().getApi()) {
+            throw new SegmentValidationException(SegmentConstants.OPERATION, "'" + requested + "' belongs to the "
+                                                                             + requested.getApi() + " API but this "
+                                                                             + "endpoint is for the "
+                                                                             + endpoint.getOperation().getApi()
+                                                                             + " API (operation "
+                                                                             + endpoint.getOperation() + ")");
+        }
+        return requested;
+    }
+
+    /** Applies the outcome: result body or exception (default), or the {successful, data, error} envelope. */
+    private void complete(Exchange exchange, SegmentOperation operation, CompletableFuture<Object> outcome) {
+        Object data = null;
+        Throwable error = null;
+        try {
+            data = outcome.get();
+        } catch (ExecutionException | CompletionException e) {
+            error = e.getCause() != null ? e.getCause() : e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = e;
+        }
+        if (endpoint.getConfiguration().isThrowExceptionOnFailure()) {
+            if (error != null) {
+                exchange.setException(error);
+            } else if (!operation.isTracking()) {
+                exchange.getMessage().setBody(data);
+            }
+            return;
+        }
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("successful", error == null);
+        envelope.put("data", error == null ? data : Map.of());
+        if (error != null) {
+            envelope.put("error", error.getMessage());
+        }
+        exchange.getMessage().setBody(envelope);
+    }
+
+    @Override
+    public String toString() {
+        return "SegmentProducer[" + URISupport.sanitizeUri(endpoint.getEndpointUri()) + "]";
+    }
+}

@@ -1,0 +1,98 @@
+package io.camelsegment.component.segment.http;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Segment's retry policy (API-NOTES A.11, the one analytics-java and analytics-python share): which statuses are
+ * retried, how long to wait between attempts, and how a {@code Retry-After} header is read.
+ */
+public final class RetryPolicy {
+
+    /** Longest wait a server may ask for with Retry-After (analytics-java MAX_RATE_LIMITED_SECONDS). */
+    public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(300);
+
+    private final int maxRetries;
+    private final long backoffBaseMillis;
+    private final long backoffMaxMillis;
+    private final long maxRetryAfterMillis;
+
+    public RetryPolicy(int maxRetries, long backoffBaseMillis, long backoffMaxMillis, long maxRetryAfterMillis) {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
+        }
+        if (backoffBaseMillis < 0 || backoffMaxMillis < backoffBaseMillis) {
+            throw new IllegalArgumentException("retry backoff must satisfy 0 <= retryBackoffBase <= retryBackoffMax, was "
+                                               + backoffBaseMillis + " and " + backoffMaxMillis);
+        }
+        this.maxRetries = maxRetries;
+        this.backoffBaseMillis = backoffBaseMillis;
+        this.backoffMaxMillis = backoffMaxMillis;
+        this.maxRetryAfterMillis = maxRetryAfterMillis;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * Retry on 408, 410, 429, 460 (Segment's transient status) and every 5xx except 501, 505 and 511; never on another
+     * 4xx.
+     */
+    public static boolean isRetryableStatus(int status) {
+        if (status == 408 || status == 410 || status == 429 || status == 460) {
+            return true;
+        }
+        return status >= 500 && status <= 599 && status != 501 && status != 505 && status != 511;
+    }
+
+    /**
+     * Exponential backoff with full jitter in the upper half: attempt 1 waits between base/2 and base, attempt n between
+     * half and all of min(cap, base * 2^(n-1)).
+     */
+    public long backoffMillis(int attempt) {
+        if (backoffBaseMillis == 0) {
+            return 0;
+        }
+        int shift = Math.min(Math.max(attempt - 1, 0), 30);
+        long ceiling = Math.min(backoffMaxMillis, backoffBaseMillis << shift);
+        if (ceiling <= 0 || ceiling > backoffMaxMillis) {
+            ceiling = backoffMaxMillis;
+        }
+        long half = ceiling / 2;
+        return half + ThreadLocalRandom.current().nextLong(ceiling - half + 1);
+    }
+
+    /** The wait a server asked for, capped; -1 when the header is absent or unreadable. */
+    public long retryAfterMillis(String headerValue, Instant now) {
+        long millis = parseRetryAfterMillis(headerValue, now);
+        return millis < 0 ? -1 : Math.min(millis, maxRetryAfterMillis);
+    }
+
+    public long capServerDelay(long millis) {
+        return Math.min(Math.max(millis, 0), maxRetryAfterMillis);
+    }
+
+    /** Delta-seconds or an RFC 7231 HTTP-date; -1 when absent or unreadable. */
+    static long parseRetryAfterMillis(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return -1;
+        }
+        String v = value.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? -1 : seconds * 1000L;
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return Math.max(0, Duration.between(now, at).toMillis());
+            } catch (DateTimeParseException notADate) {
+                return -1;
+            }
+        }
+    }
+}

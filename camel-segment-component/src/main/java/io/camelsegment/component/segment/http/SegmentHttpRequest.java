@@ -1,0 +1,26 @@
+package io.camelsegment.component.segment.http;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One request to Segment, ready to be sent (and re-sent on retry with exactly the same bytes).
+ *
+ * @param method      HTTP method
+ * @param uri         full URI, path parameters already encoded
+ * @param displayPath the path as it may appear in logs and exception messages (secrets masked)
+ * @param headers     request headers (Authorization included; never logged)
+ * @param body        request body, or null
+ */
+public record SegmentHttpRequest(String method, URI uri, String displayPath, Map<String, String> headers, byte[] body) {
+
+    public SegmentHttpRequest {
+        headers = new LinkedHashMap<>(headers);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + displayPath;
+    }
+}

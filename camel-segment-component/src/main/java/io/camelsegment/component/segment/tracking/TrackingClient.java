@@ -1,0 +1,89 @@
+package io.camelsegment.component.segment.tracking;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.camelsegment.component.segment.SegmentHttpException;
+import io.camelsegment.component.segment.SegmentOperation;
+import io.camelsegment.component.segment.http.RetryDelayHint;
+import io.camelsegment.component.segment.http.RetryPolicy;
+import io.camelsegment.component.segment.http.SegmentHttpClient;
+import io.camelsegment.component.segment.http.SegmentHttpRequest;
+import io.camelsegment.component.segment.http.SegmentHttpResponse;
+
+/**
+ * Sends encoded events to the Tracking API: one event to its per-call path, or a {@link TrackingBatch} to
+ * {@code /batch}. Basic auth with the write key; retries per {@link RetryPolicy}; an error status or exhausted retries
+ * end in {@link SegmentHttpException}. Shared by direct, batch and buffered delivery. Thread-safe.
+ */
+public class TrackingClient {
+
+    private final SegmentHttpClient http;
+    private final RetryPolicy retryPolicy;
+    private final String baseUrl;
+    private final long responseTimeoutMillis;
+    private final String userAgent;
+
+    public TrackingClient(SegmentHttpClient http, RetryPolicy retryPolicy, String baseUrl, long responseTimeoutMillis,
+                          String libraryVersion) {
+        this.http = http;
+        this.retryPolicy = retryPolicy;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.responseTimeoutMillis = responseTimeoutMillis;
+        this.userAgent = "camel-segment/" + libraryVersion;
+    }
+
+    /** Sends one event to its per-call endpoint, e.g. {@code POST /v1/track}. */
+    public SegmentHttpResponse sendSingle(SegmentOperation operation, EncodedEvent event, String writeKey)
+            throws SegmentHttpException {
+        return send(operation.getPath(), SentAt.singleCallBody(event, Instant.now()), writeKey);
+    }
+
+    /** Sends a batch to {@code POST /v1/batch}. */
+    public SegmentHttpResponse sendBatch(TrackingBatch batch, String writeKey) throws SegmentHttpException {
+        return send(SegmentOperation.batch.getPath(), batch.toRequestBody(Instant.now()), writeKey);
+    }
+
+    private SegmentHttpResponse send(String path, byte[] body, String writeKey) throws SegmentHttpException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", basicAuth(writeKey));
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", userAgent);
+        SegmentHttpRequest request = new SegmentHttpRequest("POST", URI.create(baseUrl + path), "/v1" + path, headers,
+                body);
+        SegmentHttpResponse response;
+        try {
+            response = http.execute(request, retryPolicy, RetryDelayHint.NONE, responseTimeoutMillis);
+        } catch (IOException e) {
+            int attempts = retryPolicy.getMaxRetries() + 1;
+            throw new SegmentHttpException("Segment Tracking API " + request + " failed after " + attempts
+                                           + " attempt(s): " + e.getClass().getSimpleName()
+                                           + (e.getMessage() != null ? ": " + e.getMessage() : ""),
+                    0, "", attempts, e);
+        }
+        if (!response.isSuccessful()) {
+            String text = SegmentHttpException.truncate(response.bodyAsString()).replace(writeKey, "xxxxxx");
+            throw new SegmentHttpException("Segment Tracking API " + request + " answered HTTP " + response.status()
+                                           + describeRetries(response) + ": " + text,
+                    response.status(), text, response.attempts(), null);
+        }
+        return response;
+    }
+
+    private static String describeRetries(SegmentHttpResponse response) {
+        if (response.attempts() > 1) {
+            return " after " + response.attempts() + " attempts";
+        }
+        return RetryPolicy.isRetryableStatus(response.status()) ? "" : " (not retryable)";
+    }
+
+    static String basicAuth(String writeKey) {
+        // Username = write key, empty password: "include a colon before encoding" (API-NOTES A.3).
+        return "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+    }
+}

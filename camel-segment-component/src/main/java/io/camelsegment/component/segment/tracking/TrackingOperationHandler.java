@@ -1,0 +1,123 @@
+package io.camelsegment.component.segment.tracking;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.camelsegment.component.segment.SegmentBatchException;
+import io.camelsegment.component.segment.SegmentBatchException.ItemFailure;
+import io.camelsegment.component.segment.SegmentConfiguration;
+import io.camelsegment.component.segment.SegmentConstants;
+import io.camelsegment.component.segment.SegmentHttpException;
+import io.camelsegment.component.segment.SegmentOperation;
+import io.camelsegment.component.segment.SegmentOperationHandler;
+import io.camelsegment.component.segment.SegmentValidationException;
+import io.camelsegment.component.segment.http.SegmentHttpResponse;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The Tracking API operations of a producer: direct (one request per exchange) and {@code batch} (a collection packed
+ * into as few {@code /v1/batch} requests as the limits allow). The body is left as it was; the result is in headers.
+ */
+public class TrackingOperationHandler implements SegmentOperationHandler {
+
+    private final SegmentConfiguration configuration;
+    private final TrackingMessageFactory messageFactory;
+    private final TrackingClient client;
+
+    public TrackingOperationHandler(SegmentConfiguration configuration, TrackingMessageFactory messageFactory,
+                                    TrackingClient client) {
+        this.configuration = configuration;
+        this.messageFactory = messageFactory;
+        this.client = client;
+    }
+
+    @Override
+    public CompletableFuture<Object> handle(Exchange exchange, SegmentOperation operation) throws Exception {
+        String headerWriteKey = exchange.getMessage().getHeader(SegmentConstants.WRITE_KEY, String.class);
+        if (operation == SegmentOperation.batch) {
+            return CompletableFuture.completedFuture(sendBatch(exchange, headerWriteKey));
+        }
+        TrackingMessageFactory.Built built = messageFactory.create(exchange, operation);
+        String writeKey = resolveWriteKey(headerWriteKey, built.bodyWriteKey());
+        SegmentHttpResponse response = client.sendSingle(operation, built.event(), writeKey);
+        List<String> ids = List.of(built.event().messageId());
+        Message out = exchange.getMessage();
+        out.setHeader(SegmentConstants.HTTP_STATUS, response.status());
+        out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
+        return CompletableFuture.completedFuture(result(response.status(), ids, 1));
+    }
+
+    private Object sendBatch(Exchange exchange, String headerWriteKey) throws Exception {
+        TrackingMessageFactory.BuiltBatch input = messageFactory.createBatch(exchange);
+        String writeKey = resolveWriteKey(headerWriteKey, input.bodyWriteKey());
+        List<ItemFailure> failures = new ArrayList<>(input.invalid());
+        List<String> delivered = new ArrayList<>(input.events().size());
+        Map<String, Integer> indexes = new LinkedHashMap<>();
+        List<TrackingBatch> batches = TrackingBatch.pack(input.events(), configuration.getBatchSize(),
+                configuration.getMaxBatchBytes());
+        int lastStatus = 0;
+        SegmentHttpException firstError = null;
+        for (TrackingBatch batch : batches) {
+            try {
+                lastStatus = client.sendBatch(batch, writeKey).status();
+                delivered.addAll(batch.messageIds());
+            } catch (SegmentHttpException e) {
+                // One failed request does not stop the others: its events are reported, the rest still go.
+                firstError = firstError == null ? e : firstError;
+                lastStatus = e.getStatusCode();
+                if (indexes.isEmpty()) {
+                    indexesOf(input, indexes);
+                }
+                for (EncodedEvent event : batch.events()) {
+                    failures.add(new ItemFailure(indexes.getOrDefault(event.messageId(), -1), event.messageId(),
+                            e.getMessage()));
+                }
+            }
+        }
+        Message out = exchange.getMessage();
+        out.setHeader(SegmentConstants.HTTP_STATUS, lastStatus);
+        out.setHeader(SegmentConstants.MESSAGE_IDS, delivered);
+        out.setHeader(SegmentConstants.REQUEST_COUNT, batches.size());
+        if (!failures.isEmpty()) {
+            failures.sort(java.util.Comparator.comparingInt(ItemFailure::index));
+            throw new SegmentBatchException(failures, delivered, firstError);
+        }
+        return result(lastStatus, delivered, batches.size());
+    }
+
+    /** Recovers input indexes of valid events (only needed to report a failed request). */
+    private static void indexesOf(TrackingMessageFactory.BuiltBatch input, Map<String, Integer> into) {
+        java.util.Set<Integer> invalid = new java.util.HashSet<>();
+        input.invalid().forEach(f -> invalid.add(f.index()));
+        int index = 0;
+        for (EncodedEvent event : input.events()) {
+            while (invalid.contains(index)) {
+                index++;
+            }
+            into.put(event.messageId(), index++);
+        }
+    }
+
+    private String resolveWriteKey(String headerWriteKey, String bodyWriteKey) throws SegmentValidationException {
+        String key = headerWriteKey != null ? headerWriteKey : bodyWriteKey != null ? bodyWriteKey
+                : configuration.getWriteKey();
+        if (key == null || key.isBlank()) {
+            throw new SegmentValidationException("writeKey", "is required: set the writeKey option, the "
+                                                             + SegmentConstants.WRITE_KEY + " header or a writeKey "
+                                                             + "field in the body");
+        }
+        return key;
+    }
+
+    private static Map<String, Object> result(int status, List<String> ids, int requests) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("status", status);
+        data.put("messageIds", ids);
+        data.put("requestCount", requests);
+        return data;
+    }
+}
