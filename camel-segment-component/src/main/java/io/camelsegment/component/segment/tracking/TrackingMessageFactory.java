@@ -28,10 +28,13 @@ import org.apache.camel.Message;
  */
 public class TrackingMessageFactory {
 
-    /** Body fields that make a body a Segment message rather than a bag of properties or traits. */
-    static final Set<String> MESSAGE_FIELDS = Set.of("type", "userId", "anonymousId", "event", "name", "category",
-            "groupId", "previousId", "traits", "properties", "context", "integrations", "timestamp", "messageId",
-            "writeKey");
+    /**
+     * Body fields that make a body a Segment message rather than a bag of properties or traits, for every type. The
+     * fields of one type only (e.g. {@code name}) are ordinary traits or properties elsewhere: {@code name} is a
+     * reserved identify trait and a common track property.
+     */
+    static final Set<String> MESSAGE_FIELDS = Set.of("type", "userId", "anonymousId", "traits", "properties",
+            "context", "integrations", "timestamp", "messageId", "writeKey");
     private static final List<String> NULLABLE_FIELDS = List.of("traits", "properties", "context", "integrations",
             "userId", "anonymousId", "name", "category", "timestamp", "messageId");
 
@@ -59,7 +62,7 @@ public class TrackingMessageFactory {
         ObjectNode message = JsonBodies.toObject(mapper, in.getBody(), "body");
         if (message == null) {
             message = mapper.createObjectNode();
-        } else if (!hasMessageField(message)) {
+        } else if (!hasMessageField(operation, message)) {
             message = wrapFreeForm(operation, message);
         }
         String bodyWriteKey = takeWriteKey(message);
@@ -163,13 +166,25 @@ public class TrackingMessageFactory {
         return new EncodedEvent(message.get("type").textValue(), message.get("messageId").textValue(), json);
     }
 
-    private static boolean hasMessageField(ObjectNode body) {
+    private static boolean hasMessageField(SegmentOperation operation, ObjectNode body) {
         for (Iterator<String> it = body.fieldNames(); it.hasNext();) {
-            if (MESSAGE_FIELDS.contains(it.next())) {
+            String field = it.next();
+            if (MESSAGE_FIELDS.contains(field) || typeSpecificFields(operation).contains(field)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The fields only this operation's messages have (API-NOTES A.5). */
+    private static Set<String> typeSpecificFields(SegmentOperation operation) {
+        return switch (operation) {
+            case track -> Set.of("event");
+            case page, screen -> Set.of("name", "category");
+            case group -> Set.of("groupId");
+            case alias -> Set.of("previousId");
+            default -> Set.of();
+        };
     }
 
     /** A body with no message field is the payload: properties for track/page/screen, traits for identify/group. */
