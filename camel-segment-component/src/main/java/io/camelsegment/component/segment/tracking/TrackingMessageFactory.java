@@ -146,8 +146,12 @@ public class TrackingMessageFactory {
             String seed = exchange.getExchangeId() + '|' + scope + '|' + index + '|' + message.hashCode();
             message.put("messageId", UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString());
         }
-        if (!message.has("timestamp")) {
+        JsonNode timestamp = message.get("timestamp");
+        if (timestamp == null) {
             message.put("timestamp", SegmentTimestamps.format(Instant.ofEpochMilli(exchange.getClock().getCreated())));
+        } else if (timestamp.isIntegralNumber()) {
+            // epoch millis, as a header may give them (e.g. a JSON body unmarshalled from another system)
+            message.put("timestamp", SegmentTimestamps.format(Instant.ofEpochMilli(timestamp.longValue())));
         }
         TrackingMessageValidator.validate(message, prefix);
         JsonNode context = message.get("context");
