@@ -1,0 +1,163 @@
+package io.camelsegment.component.segment.tracking;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelsegment.component.segment.SegmentConstants;
+import io.camelsegment.component.segment.SegmentValidationException;
+import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static io.camelsegment.component.segment.support.TrackingRequests.acceptAll;
+import static io.camelsegment.component.segment.support.TrackingRequests.all;
+import static io.camelsegment.component.segment.support.TrackingRequests.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** messageId (deterministic, stable across redelivery) and timestamp normalisation. */
+class MessageIdAndTimestampTest extends WireMockSegmentTestSupport {
+
+    private static final String TRACK = "segment:track?writeKey=RAW(" + WRITE_KEY + ")&event=Signed Up&userId=u1";
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // Camel redelivers the same exchange; the component itself does not retry (maxRetries=0).
+                from("direct:redelivered")
+                        .errorHandler(defaultErrorHandler().maximumRedeliveries(2).redeliveryDelay(0))
+                        .to(TRACK + "&maxRetries=0");
+            }
+        };
+    }
+
+    private String sentMessageId(int request) {
+        return body(all(wireMock).get(request)).get("messageId").asText();
+    }
+
+    @Test
+    void sameExchangeSentTwiceKeepsItsMessageId() {
+        acceptAll(wireMock);
+        Exchange exchange = createExchangeWithBody(Map.of("plan", "pro"));
+
+        template.send(TRACK, exchange);
+        template.send(TRACK, exchange);
+
+        assertEquals(2, all(wireMock).size());
+        assertEquals(sentMessageId(0), sentMessageId(1));
+    }
+
+    @Test
+    void camelRedeliveryReusesTheMessageId() {
+        wireMock.stubFor(post("/v1/track").inScenario("redelivery").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+        wireMock.stubFor(post("/v1/track").inScenario("redelivery").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200)));
+
+        Exchange result = template.request("direct:redelivered", e -> e.getMessage().setBody(Map.of("plan", "pro")));
+
+        assertNull(result.getException());
+        List<LoggedRequest> requests = all(wireMock);
+        assertEquals(2, requests.size());
+        assertEquals(sentMessageId(0), sentMessageId(1));
+        assertEquals(List.of(sentMessageId(1)), result.getMessage().getHeader(SegmentConstants.MESSAGE_IDS));
+    }
+
+    @Test
+    void differentExchangesWithTheSameContentGetDifferentMessageIds() {
+        acceptAll(wireMock);
+        template.request(TRACK, e -> e.getMessage().setBody(Map.of("plan", "pro")));
+        template.request(TRACK, e -> e.getMessage().setBody(Map.of("plan", "pro")));
+
+        assertNotEquals(sentMessageId(0), sentMessageId(1));
+        assertTrue(sentMessageId(0).length() <= 100);
+    }
+
+    @Test
+    void givenMessageIdIsKeptFromHeaderOrBody() {
+        acceptAll(wireMock);
+        String hundred = "m".repeat(100);
+        template.request(TRACK, e -> e.getMessage().setHeader(SegmentConstants.MESSAGE_ID, hundred));
+        template.request(TRACK, e -> e.getMessage().setBody(Map.of("messageId", "from-body")));
+        template.request(TRACK, e -> {
+            e.getMessage().setBody(Map.of("messageId", "from-body"));
+            e.getMessage().setHeader(SegmentConstants.MESSAGE_ID, "from-header");
+        });
+
+        assertEquals(hundred, sentMessageId(0));
+        assertEquals("from-body", sentMessageId(1));
+        assertEquals("from-header", sentMessageId(2));
+    }
+
+    @Test
+    void identicalBatchItemsGetDistinctMessageIds() {
+        acceptAll(wireMock);
+        Map<String, Object> item = Map.of("type", "track", "userId", "u1", "event", "Clicked");
+
+        Exchange result = template.request("segment:batch?writeKey=RAW(" + WRITE_KEY + ")",
+                e -> e.getMessage().setBody(List.of(item, item)));
+
+        assertNull(result.getException());
+        List<?> ids = result.getMessage().getHeader(SegmentConstants.MESSAGE_IDS, List.class);
+        assertEquals(2, ids.size());
+        assertNotEquals(ids.get(0), ids.get(1));
+    }
+
+    private String sentTimestamp(Object timestamp) {
+        wireMock.resetRequests();
+        Exchange result = template.request(TRACK, e -> e.getMessage().setHeader(SegmentConstants.TIMESTAMP, timestamp));
+        assertNull(result.getException(), () -> String.valueOf(result.getException()));
+        return body(all(wireMock).get(0)).get("timestamp").asText();
+    }
+
+    @Test
+    void timestampsAreNormalisedToIsoUtc() {
+        acceptAll(wireMock);
+        Instant instant = Instant.parse("2026-01-31T12:34:56.789Z");
+
+        assertEquals("2026-01-31T12:34:56.789Z", sentTimestamp(instant));
+        assertEquals("2026-01-31T12:34:56.789Z", sentTimestamp(Date.from(instant)));
+        assertEquals("2026-01-31T12:34:56.789Z", sentTimestamp(instant.toEpochMilli()));
+        assertEquals("2026-01-31T12:34:56.789Z",
+                sentTimestamp(OffsetDateTime.ofInstant(instant, ZoneOffset.ofHours(2))));
+        assertEquals("2026-01-31T14:34:56+02:00", sentTimestamp("2026-01-31T14:34:56+02:00"));
+    }
+
+    @Test
+    void bodyTimestampAsEpochMillisIsNormalised() {
+        acceptAll(wireMock);
+        long millis = Instant.parse("2026-01-31T12:34:56.789Z").toEpochMilli();
+
+        Exchange result = template.request(TRACK, e -> e.getMessage().setBody(
+                Map.of("timestamp", millis, "properties", Map.of("plan", "pro"))));
+
+        assertNull(result.getException(), () -> String.valueOf(result.getException()));
+        assertEquals("2026-01-31T12:34:56.789Z", body(all(wireMock).get(0)).get("timestamp").asText());
+    }
+
+    @Test
+    void invalidTimestampStringIsRejected() {
+        acceptAll(wireMock);
+        Exchange result = template.request(TRACK,
+                e -> e.getMessage().setHeader(SegmentConstants.TIMESTAMP, "yesterday at noon"));
+
+        SegmentValidationException e = assertInstanceOf(SegmentValidationException.class, result.getException());
+        assertEquals("timestamp", e.getField());
+        assertTrue(e.getRule().contains("ISO-8601"), e.getRule());
+        assertEquals(0, all(wireMock).size());
+    }
+}
