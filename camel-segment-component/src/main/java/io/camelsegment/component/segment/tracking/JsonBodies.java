@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,10 +37,16 @@ public final class JsonBodies {
             }
             return mapper.valueToTree(value);
         } catch (JsonProcessingException e) {
-            throw new SegmentValidationException(field, "is not valid JSON: " + e.getOriginalMessage());
+            // Jackson's message quotes the offending token, which may be a secret (an unquoted writeKey): position only.
+            throw new SegmentValidationException(field, "is not valid JSON" + position(e));
         } catch (IOException | IllegalArgumentException e) {
             throw new SegmentValidationException(field, "could not be read as JSON: " + e.getMessage());
         }
+    }
+
+    private static String position(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null ? "" : " (error at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     /** Like {@link #toTree} but requires a JSON object; null gives null. */

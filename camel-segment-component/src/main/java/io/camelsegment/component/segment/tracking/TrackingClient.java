@@ -67,7 +67,7 @@ public class TrackingClient {
                     0, "", attempts, e);
         }
         if (!response.isSuccessful()) {
-            String text = SegmentHttpException.truncate(response.bodyAsString()).replace(writeKey, "xxxxxx");
+            String text = SegmentHttpException.truncate(maskCredentials(response.bodyAsString(), writeKey));
             throw new SegmentHttpException("Segment Tracking API " + request + " answered HTTP " + response.status()
                                            + describeRetries(response) + ": " + text,
                     response.status(), text, response.attempts(), null);
@@ -82,8 +82,17 @@ public class TrackingClient {
         return RetryPolicy.isRetryableStatus(response.status()) ? "" : " (not retryable)";
     }
 
+    /** A server may echo what it got: mask the key and its Basic credentials before anything is cut or shown. */
+    private static String maskCredentials(String text, String writeKey) {
+        return text.replace(writeKey, "xxxxxx").replace(basicCredentials(writeKey), "xxxxxx");
+    }
+
     static String basicAuth(String writeKey) {
+        return "Basic " + basicCredentials(writeKey);
+    }
+
+    private static String basicCredentials(String writeKey) {
         // Username = write key, empty password: "include a colon before encoding" (API-NOTES A.3).
-        return "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
     }
 }
