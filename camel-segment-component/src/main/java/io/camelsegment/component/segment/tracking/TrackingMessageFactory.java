@@ -1,6 +1,9 @@
 package io.camelsegment.component.segment.tracking;
 
+import java.io.File;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +23,7 @@ import io.camelsegment.component.segment.SegmentOperation;
 import io.camelsegment.component.segment.SegmentValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
 
 /**
  * Builds Segment messages from exchanges (DESIGN §4): body fields, then headers over them, then the endpoint's
@@ -59,7 +63,7 @@ public class TrackingMessageFactory {
     /** One message for a single-event operation (identify, track, page, screen, group, alias). */
     public Built create(Exchange exchange, SegmentOperation operation) throws SegmentValidationException {
         Message in = exchange.getMessage();
-        ObjectNode message = JsonBodies.toObject(mapper, in.getBody(), "body");
+        ObjectNode message = JsonBodies.toObject(mapper, jsonBody(in), "body");
         if (message == null) {
             message = mapper.createObjectNode();
         } else if (!hasMessageField(operation, message)) {
@@ -79,7 +83,7 @@ public class TrackingMessageFactory {
      */
     public BuiltBatch createBatch(Exchange exchange) throws SegmentValidationException {
         Message in = exchange.getMessage();
-        Object body = in.getBody();
+        Object body = jsonBody(in);
         JsonNode root = body instanceof Iterable<?> items && !(body instanceof JsonNode)
                 ? iterableToArray(items) : JsonBodies.toTree(mapper, body, "body");
         ObjectNode sharedContext = JsonBodies.toObject(mapper, in.getHeader(SegmentConstants.CONTEXT), "context");
@@ -168,6 +172,18 @@ public class TrackingMessageFactory {
         }
         TrackingMessageValidator.validateSize(json.length + SentAt.SINGLE_CALL_OVERHEAD, prefix);
         return new EncodedEvent(message.get("type").textValue(), message.get("messageId").textValue(), json);
+    }
+
+    /**
+     * The body as JSON input. File-like bodies (a file consumer's GenericFile, File, Path, Reader) are read through
+     * Camel's type converters as bytes: Jackson would otherwise serialize them as beans (file name, length, ...).
+     */
+    private static Object jsonBody(Message in) {
+        Object body = in.getBody();
+        if (body instanceof WrappedFile<?> || body instanceof File || body instanceof Path || body instanceof Reader) {
+            return in.getBody(byte[].class);
+        }
+        return body;
     }
 
     private static boolean hasMessageField(SegmentOperation operation, ObjectNode body) {
