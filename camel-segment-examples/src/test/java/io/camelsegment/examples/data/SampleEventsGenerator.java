@@ -23,8 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * web shop, as Segment identify, track and page messages, one JSON object per line, sorted by timestamp. Deterministic
  * (fixed seed), so the committed file can be checked against it ({@code SampleEventsFileTest}).
  * <p>
- * Regenerate from the examples module: {@code mvn -B -q -o test-compile exec:java
- * -Dexec.mainClass=io.camelsegment.examples.data.SampleEventsGenerator -Dexec.classpathScope=test}
+ * Regenerate: run {@code SampleEventsFileTest} with {@code -Dsample.regenerate=true}, from the repository root
+ * {@code mvn -B verify -pl camel-segment-examples -am -Dtest=SampleEventsFileTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dsample.regenerate=true}, or run {@link #main} with the examples module as
+ * working directory.
  * <p>
  * Names, companies and addresses are invented: e-mail domains use the reserved {@code .example} TLD, IP addresses the
  * documentation ranges (RFC 5737).
