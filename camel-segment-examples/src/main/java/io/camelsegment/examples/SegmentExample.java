@@ -1,7 +1,6 @@
 package io.camelsegment.examples;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
 import io.camelsegment.examples.receiver.LocalSegmentReceiver;
@@ -113,6 +112,6 @@ public final class SegmentExample implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SegmentExample[" + (receiver != null ? "local" : "segment").toLowerCase(Locale.ROOT) + "]";
+        return "SegmentExample[" + (receiver != null ? "local receiver" : "Segment") + "]";
     }
 }
