@@ -38,6 +38,14 @@ public final class LocalSegmentReceiver implements AutoCloseable {
     private static final Set<String> SINGLE_PATHS = Set.of("identify", "track", "page", "screen", "group", "alias");
     private static final byte[] OK = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
 
+    static {
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the body waits
+        // for the client's delayed ACK (~40 ms), capping small requests at ~25/s per connection. Read once per JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final JsonFactory jsonFactory = new JsonFactory();
     private final String expectedAuthorization;
     private final HttpServer server;

@@ -1,0 +1,138 @@
+package io.camelsegment.examples.receiver;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The receiver over real HTTP on loopback: Segment's limits, auth, and what it counts. */
+class LocalSegmentReceiverTest {
+
+    private static final String KEY = "receiver-test-key";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private LocalSegmentReceiver receiver;
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = new LocalSegmentReceiver(0, KEY, 2);
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+    }
+
+    @Test
+    void acceptsAndCountsSingleAndBatchMessages() throws Exception {
+        assertEquals(200, post("/track", KEY, track("m1")));
+        assertEquals(200, post("/batch", KEY, batch(track("m2"), identify("m3"), identify("m4"))));
+
+        assertEquals(4, receiver.events());
+        assertEquals(2, receiver.requests());
+        assertEquals(0, receiver.rejectedRequests());
+        assertEquals(Map.of("identify", 2L, "track", 2L), receiver.eventsByType());
+        assertTrue(receiver.received("m1") && receiver.received("m4"));
+        assertTrue(receiver.bytes() > 0 && receiver.maxRequestBytes() <= receiver.bytes());
+    }
+
+    @Test
+    void countsDuplicateMessageIds() throws Exception {
+        post("/batch", KEY, batch(track("a"), track("b")));
+        post("/track", KEY, track("a"));
+
+        assertEquals(3, receiver.events());
+        assertEquals(2, receiver.distinctMessageIds());
+        assertEquals(1, receiver.duplicates());
+    }
+
+    @Test
+    void rejectsAWrongOrMissingWriteKeyWith401() throws Exception {
+        assertEquals(401, post("/track", "another-key", track("x")));
+        HttpResponse<String> noAuth = http.send(HttpRequest.newBuilder(URI.create(receiver.trackingUrl() + "/track"))
+                .POST(HttpRequest.BodyPublishers.ofString(track("y"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, noAuth.statusCode());
+
+        assertEquals(0, receiver.events());
+        assertEquals(2, receiver.rejectedRequests());
+    }
+
+    @Test
+    void enforcesSegmentsSizeAndCountLimitsWith400() throws Exception {
+        String big = "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\",\"messageId\":\"big\",\"properties\":{\"p\":\""
+                     + "x".repeat(LocalSegmentReceiver.MAX_MESSAGE_BYTES) + "\"}}";
+        assertEquals(400, post("/track", KEY, big));
+
+        String[] items = new String[20];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\",\"messageId\":\"i" + i
+                       + "\",\"properties\":{\"p\":\"" + "x".repeat(30_000) + "\"}}";
+        }
+        assertEquals(400, post("/batch", KEY, batch(items)), "over 500 KB");
+
+        String[] many = new String[LocalSegmentReceiver.MAX_BATCH_EVENTS + 1];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = "{\"type\":\"track\",\"messageId\":\"n" + i + "\"}";
+        }
+        assertEquals(400, post("/batch", KEY, batch(many)), "over 2500 events");
+
+        assertEquals(400, post("/track", KEY, "not json"));
+        assertEquals(0, receiver.events(), "nothing of a rejected request is counted");
+        assertEquals(4, receiver.rejectedRequests());
+    }
+
+    @Test
+    void answersUnknownPathsAndMethodsLikeAServer() throws Exception {
+        assertEquals(404, post("/nope", KEY, track("z")));
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(receiver.trackingUrl() + "/track"))
+                .header("Authorization", basic(KEY)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, get.statusCode());
+    }
+
+    @Test
+    void resetForgetsEverything() throws Exception {
+        post("/track", KEY, track("r"));
+        receiver.reset();
+
+        assertEquals(0, receiver.events());
+        assertEquals(0, receiver.requests());
+        assertTrue(!receiver.received("r"));
+    }
+
+    private int post(String path, String writeKey, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(receiver.trackingUrl() + path))
+                .header("Authorization", basic(writeKey))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static String basic(String key) {
+        return "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String track(String messageId) {
+        return "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Order Completed\",\"messageId\":\"" + messageId
+               + "\",\"properties\":{\"total\":12.5}}";
+    }
+
+    private static String identify(String messageId) {
+        return "{\"type\":\"identify\",\"userId\":\"u1\",\"messageId\":\"" + messageId
+               + "\",\"traits\":{\"email\":\"a@b.example\"}}";
+    }
+
+    private static String batch(String... messages) {
+        return "{\"batch\":[" + String.join(",", messages) + "],\"sentAt\":\"2025-03-01T00:00:00.000Z\"}";
+    }
+}
