@@ -48,6 +48,11 @@ public abstract class BufferedDeliveryTestSupport extends CamelTestSupport {
 
     @AfterEach
     void closeSink() throws Exception {
+        if (sink != null) {
+            // let whatever is still buffered go out quickly
+            sink.setFaults(FaultInjectingSegmentSink.Faults.NONE);
+            sink.releaseResponses();
+        }
         producers.forEach(ServiceHelper::stopService);
         if (sink != null) {
             sink.close();
