@@ -131,8 +131,10 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
                 Socket socket = server.accept();
                 open.add(socket);
                 connections.execute(() -> serve(socket));
-            } catch (IOException e) {
-                return;
+            } catch (IOException | RuntimeException e) {
+                if (!server.isClosed()) {
+                    System.err.println("sink acceptor: " + e);
+                }
             }
         }
     }
