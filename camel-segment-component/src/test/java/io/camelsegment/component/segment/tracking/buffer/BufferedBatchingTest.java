@@ -135,4 +135,16 @@ class BufferedBatchingTest extends BufferedDeliveryTestSupport {
         await(() -> statistics("segment:identify?" + common).eventsSent() == 20, 5000,
                 "statistics are per shared sender");
     }
+
+    @Test
+    void invalidBatchingOptionsFailAtEndpointCreation() {
+        Exception error = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> context.getEndpoint("segment:track?batching=true&maxInFlightRequests=0&writeKey=RAW(" + WRITE_KEY
+                                          + ")"));
+        assertTrue(error.getMessage().contains("maxInFlightRequests must be >= 1, was 0"), error.getMessage());
+        assertTrue(!error.getMessage().contains(WRITE_KEY), "the write key is masked");
+        Exception small = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> context.getEndpoint("segment:track?batching=true&bufferMaxBytes=1000"));
+        assertTrue(small.getMessage().contains("bufferMaxBytes must be >= 32768"), small.getMessage());
+    }
 }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The buffered sender's counters as Camel managed attributes of the endpoint (JMX). */
 class BufferedDeliveryJmxTest extends BufferedDeliveryTestSupport {
 
-    private static final String URI = "segment:track?batching=true&batchSize=10&flushInterval=10";
+    private static final String URI = "segment:track?batching=true&batchSize=10&flushInterval=60000";
 
     @Override
     public void configureTest(TestExecutionConfiguration testExecutionConfiguration) {
@@ -45,7 +45,7 @@ class BufferedDeliveryJmxTest extends BufferedDeliveryTestSupport {
     @Test
     void countersAreManagedAttributesOfTheEndpoint() throws Exception {
         AsyncProducer producer = producer(URI);
-        // in flight together, so they share one batch (one at a time, each would go alone after flushInterval)
+        // in flight together: they fill one batch by count (one at a time, each would wait out flushInterval)
         List<CompletableFuture<Exchange>> first = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             first.add(track(producer, "jmx-" + i));
