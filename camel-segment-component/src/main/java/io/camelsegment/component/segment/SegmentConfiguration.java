@@ -370,7 +370,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * With batching: how many batch requests may be in flight at once.
+     * With batching: how many batch requests may be in flight at once (one sender thread each, each on a pooled connection; keep it at most maxConnections).
      */
     public void setMaxInFlightRequests(int maxInFlightRequests) {
         this.maxInFlightRequests = maxInFlightRequests;
@@ -403,7 +403,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * With batching, when the buffer is full: block (up to maxBlockTime), fail, or dropNewest.
+     * With batching, when the buffer is full: block (wait up to maxBlockTime, then fail the exchange), fail (at once), or dropNewest (drop the new event, count and log it, complete the exchange: loses data by choice).
      */
     public void setOverflowPolicy(SegmentOverflowPolicy overflowPolicy) {
         this.overflowPolicy = overflowPolicy;
@@ -425,7 +425,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * With batching: how long stopping the route or context waits for queued events to be delivered.
+     * With batching: how long stopping the route or context waits for buffered events to be delivered; events still undelivered then fail their exchange (acknowledged) or are logged with their count and messageIds (fireAndForget).
      */
     public void setShutdownTimeout(long shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
