@@ -6,6 +6,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelsegment.component.segment.SegmentConstants;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -96,6 +97,36 @@ class PublicApiPaginationTest extends PublicApiTestSupport {
         assertEquals(1, received().size());
         assertEquals("Mg==", result.getMessage().getHeader(SegmentConstants.NEXT_CURSOR));
         assertEquals(2, ((List<?>) result.getMessage().getBody(Map.class).get("warehouses")).size());
+    }
+
+    @Test
+    void theManualPagingLoopOfTheDocsVisitsEveryPage() throws Exception {
+        stubWarehousePage(null, warehousesPage("MA==", "Mg==", List.of("w1", "w2"), 5));
+        stubWarehousePage("Mg==", warehousesPage("Mg==", "NA==", List.of("w3", "w4"), 5));
+        stubWarehousePage("NA==", warehousesPage("NA==", null, List.of("w5"), 5));
+        List<Object> seen = new java.util.ArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:allWarehouses")
+                        .setHeader("morePages", constant(true))
+                        .loopDoWhile(header("morePages").isEqualTo(true))
+                            .to("segment:listConnectedWarehousesFromSource?sourceId=" + SOURCE_ID
+                                + "&paginationCount=2&accessToken=RAW(" + ACCESS_TOKEN + ")")
+                            .setHeader(SegmentConstants.PAGINATION_CURSOR, header(SegmentConstants.NEXT_CURSOR))
+                            .setHeader("morePages", simple("${header.CamelSegmentNextCursor} != null", Boolean.class))
+                            .process(e -> ((List<?>) e.getMessage().getBody(Map.class).get("warehouses"))
+                                    .forEach(w -> seen.add(((Map<?, ?>) w).get("id"))))
+                        .end();
+            }
+        });
+
+        Exchange result = template.request("direct:allWarehouses", e -> {
+        });
+
+        assertNull(result.getException());
+        assertEquals(List.of("w1", "w2", "w3", "w4", "w5"), seen);
+        assertEquals(3, received().size());
     }
 
     private void stubWarehousePage(String cursor, String body) {
