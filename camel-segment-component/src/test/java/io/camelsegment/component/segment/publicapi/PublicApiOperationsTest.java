@@ -269,6 +269,38 @@ class PublicApiOperationsTest extends PublicApiTestSupport {
         assertEquals("SUCCESS", data.get("status").asText());
     }
 
+    @Test
+    void theOperationHeaderSwitchesWithinThePublicApiOnly() {
+        String path = "/sources/" + SOURCE_ID + "/settings";
+        wireMock.stubFor(request(listSchemaSettingsInSource, path)
+                .willReturn(ok(listSchemaSettingsInSource, path, fixture("list-schema-settings-in-source"))));
+
+        Exchange switched = call(getDestination, e -> {
+            e.getMessage().setHeader(SegmentConstants.OPERATION, "listSchemaSettingsInSource");
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, SOURCE_ID);
+        });
+        Exchange crossing = template.request("direct:getDestination",
+                e -> e.getMessage().setHeader(SegmentConstants.OPERATION, "track"));
+
+        assertRequest(onlyRequest(), listSchemaSettingsInSource, path, false);
+        assertTrue(switched.getMessage().getBody(Map.class).containsKey("settings"));
+        assertInstanceOf(io.camelsegment.component.segment.SegmentValidationException.class, crossing.getException());
+    }
+
+    @Test
+    void anUnknownResponseTypeFailsWhenTheProducerStarts() {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> template.request("segment:deleteSource?responseType=xml&accessToken=RAW(" + ACCESS_TOKEN
+                                       + ")&sourceId=" + SOURCE_ID, ex -> {
+                                       }));
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertEquals("responseType must be map or jsonNode, was xml", root.getMessage());
+        assertEquals(0, received().size());
+    }
+
     private Exchange call(SegmentOperation op, Processor processor) {
         Exchange result = template.request("direct:" + op, processor);
         if (result.getException() != null) {
