@@ -480,7 +480,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * List operations: page size (pagination.count).
+     * List operations: page size (pagination.count), 1 to 1000; 200 when not set.
      */
     public void setPaginationCount(Integer paginationCount) {
         this.paginationCount = paginationCount;

@@ -19,6 +19,7 @@ public enum SegmentOperation {
     batch(SegmentApi.TRACKING, "POST", "/batch", null),
 
     addLabelsToSource(SegmentApi.PUBLIC, "POST", "/sources/{sourceId}/labels", Versions.V1),
+    /** <b>Destructive</b>: permanently deletes the Source (Segment audits it as "Source Deleted"). */
     deleteSource(SegmentApi.PUBLIC, "DELETE", "/sources/{sourceId}", Versions.V1),
     getDailyPerSourceApiCallsUsage(SegmentApi.PUBLIC, "GET", "/usage/api-calls/sources/daily", Versions.V1),
     getDestination(SegmentApi.PUBLIC, "GET", "/destinations/{destinationId}", Versions.V1),
@@ -26,6 +27,10 @@ public enum SegmentOperation {
     listDeliveryMetricsSummaryFromDestination(
             SegmentApi.PUBLIC, "GET", "/destinations/{destinationId}/delivery-metrics", Versions.V1BETA),
     listSchemaSettingsInSource(SegmentApi.PUBLIC, "GET", "/sources/{sourceId}/settings", Versions.V1),
+    /**
+     * <b>Destructive</b>: revokes a write key of the Source; senders still using it are rejected from then on. The API's
+     * alpha {@code removeWriteKeyFromSource}; the key travels in the URL path and is masked wherever it is described.
+     */
     removeSourceWriteKey(SegmentApi.PUBLIC, "DELETE", "/sources/{sourceId}/writekey/{writeKey}", Versions.V1ALPHA),
     updateSource(SegmentApi.PUBLIC, "PATCH", "/sources/{sourceId}", Versions.V1);
 

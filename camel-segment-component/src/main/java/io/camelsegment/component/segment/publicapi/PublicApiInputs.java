@@ -1,0 +1,303 @@
+package io.camelsegment.component.segment.publicapi;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelsegment.component.segment.SegmentConfiguration;
+import io.camelsegment.component.segment.SegmentConstants;
+import io.camelsegment.component.segment.SegmentGranularity;
+import io.camelsegment.component.segment.SegmentValidationException;
+import io.camelsegment.component.segment.tracking.JsonBodies;
+import io.camelsegment.component.segment.tracking.SegmentTimestamps;
+import org.apache.camel.Message;
+
+/**
+ * The inputs of one Public API call, each read from (in this order of precedence) its {@code CamelSegment*} header, the
+ * field of the same name in a JSON body, or the endpoint option. Values are checked here (type, format, length); which
+ * of them an operation requires is the {@link PublicApiRequestBuilder}'s job.
+ */
+public final class PublicApiInputs {
+
+    /** Path parameters and ids: Segment accepts 1 to 255 characters. */
+    static final int MAX_ID_LENGTH = 255;
+    /** pagination.count: 1..1000 in the current API (1..200 in older spec versions). */
+    static final int MAX_PAGE_SIZE = 1000;
+
+    private final Message message;
+    private final JsonNode body;
+    private final SegmentConfiguration options;
+    private final ObjectMapper mapper;
+    private final String cursorOverride;
+
+    private PublicApiInputs(Message message, JsonNode body, SegmentConfiguration options, ObjectMapper mapper,
+                            String cursorOverride) {
+        this.message = message;
+        this.body = body;
+        this.options = options;
+        this.mapper = mapper;
+        this.cursorOverride = cursorOverride;
+    }
+
+    /** Reads the inputs of the message; the body is looked at only if it is JSON (an object or an array). */
+    public static PublicApiInputs of(Message message, SegmentConfiguration options, ObjectMapper mapper)
+            throws SegmentValidationException {
+        return new PublicApiInputs(message, readBody(message, mapper), options, mapper, null);
+    }
+
+    /** The same inputs asking for another page (pagination.cursor replaced). */
+    PublicApiInputs withCursor(String cursor) {
+        return new PublicApiInputs(message, body, options, mapper, cursor);
+    }
+
+    public String sourceId() throws SegmentValidationException {
+        return id("sourceId", SegmentConstants.SOURCE_ID, options.getSourceId());
+    }
+
+    public String destinationId() throws SegmentValidationException {
+        return id("destinationId", SegmentConstants.DESTINATION_ID, options.getDestinationId());
+    }
+
+    /** removeSourceWriteKey: the write key to remove. A secret: never put it in a message. */
+    public String writeKey() throws SegmentValidationException {
+        String key = text("writeKey", SegmentConstants.WRITE_KEY, options.getWriteKey());
+        if (key != null && key.length() > MAX_ID_LENGTH) {
+            throw new SegmentValidationException("writeKey", "must be at most " + MAX_ID_LENGTH + " characters, was "
+                                                             + key.length());
+        }
+        return key;
+    }
+
+    /** addLabelsToSource: the labels as a JSON array of {key, value[, description]}; null when none given. */
+    public ArrayNode labels() throws SegmentValidationException {
+        Object header = message.getHeader(SegmentConstants.LABELS);
+        if (header != null) {
+            return LabelsParser.parse(mapper, header, SegmentConstants.LABELS);
+        }
+        if (body != null && body.isArray()) {
+            return LabelsParser.parse(mapper, body, "body");
+        }
+        JsonNode field = bodyField("labels");
+        if (field != null) {
+            return LabelsParser.parse(mapper, field, "body.labels");
+        }
+        return options.getLabels() == null ? null : LabelsParser.parse(mapper, options.getLabels(), "labels");
+    }
+
+    /** getDailyPerSourceApiCallsUsage: the usage month's start, an ISO-8601 date (2021-02-01). */
+    public String period() throws SegmentValidationException {
+        String period = text("period", SegmentConstants.PERIOD, options.getPeriod());
+        if (period != null && !period.matches("\\d{4}-\\d{2}-\\d{2}([T ].*)?")) {
+            throw new SegmentValidationException("period", "must be an ISO-8601 date such as 2021-02-01, was '"
+                                                           + period + "'");
+        }
+        return period;
+    }
+
+    /** pagination.count: from the header, the body's {@code pagination.count}, or the paginationCount option. */
+    public Integer paginationCount() throws SegmentValidationException {
+        Object value = message.getHeader(SegmentConstants.PAGINATION_COUNT);
+        String field = SegmentConstants.PAGINATION_COUNT;
+        if (value == null) {
+            JsonNode node = bodyField("pagination", "count");
+            value = node == null ? null : node.isNumber() ? node.numberValue() : node.asText();
+            field = "pagination.count";
+        }
+        if (value == null) {
+            value = options.getPaginationCount();
+            field = "paginationCount";
+        }
+        if (value == null) {
+            return null;
+        }
+        int count;
+        try {
+            count = value instanceof Number n && n.doubleValue() == n.intValue()
+                    ? n.intValue() : Integer.parseInt(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new SegmentValidationException(field, "must be an integer, was '" + value + "'");
+        }
+        if (count < 1 || count > MAX_PAGE_SIZE) {
+            throw new SegmentValidationException(field, "must be between 1 and " + MAX_PAGE_SIZE + ", was " + count);
+        }
+        return count;
+    }
+
+    /** pagination.cursor: the page to fetch; null (or empty) for the first page. */
+    public String paginationCursor() {
+        if (cursorOverride != null) {
+            return cursorOverride;
+        }
+        String cursor = message.getHeader(SegmentConstants.PAGINATION_CURSOR, String.class);
+        if (cursor == null) {
+            JsonNode node = bodyField("pagination", "cursor");
+            cursor = node == null || node.isNull() ? null : node.asText();
+        }
+        if (cursor == null) {
+            cursor = options.getPaginationCursor();
+        }
+        return cursor == null || cursor.isEmpty() ? null : cursor;
+    }
+
+    public String startTime() throws SegmentValidationException {
+        return time("startTime", SegmentConstants.START_TIME, options.getStartTime());
+    }
+
+    public String endTime() throws SegmentValidationException {
+        return time("endTime", SegmentConstants.END_TIME, options.getEndTime());
+    }
+
+    public SegmentGranularity granularity() throws SegmentValidationException {
+        Object value = message.getHeader(SegmentConstants.GRANULARITY);
+        if (value == null) {
+            JsonNode node = bodyField("granularity");
+            value = node == null || node.isNull() ? null : node.asText();
+        }
+        if (value == null) {
+            return options.getGranularity();
+        }
+        if (value instanceof SegmentGranularity g) {
+            return g;
+        }
+        try {
+            return SegmentGranularity.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SegmentValidationException("granularity", "must be one of DAY, HOUR, MINUTE, was '" + value
+                                                                + "'");
+        }
+    }
+
+    /** updateSource: the new name. */
+    public String name() throws SegmentValidationException {
+        return text("name", SegmentConstants.NAME, options.getName());
+    }
+
+    /** updateSource: the new slug. */
+    public String slug() throws SegmentValidationException {
+        return text("slug", SegmentConstants.SLUG, options.getSlug());
+    }
+
+    /** updateSource: whether the Source may send data. */
+    public Boolean enabled() throws SegmentValidationException {
+        Object value = message.getHeader(SegmentConstants.ENABLED);
+        if (value == null) {
+            JsonNode node = bodyField("enabled");
+            value = node == null || node.isNull() ? null : node.isBoolean() ? node.booleanValue() : node.asText();
+        }
+        if (value == null) {
+            return options.getEnabled();
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = value.toString().trim();
+        if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
+            return Boolean.valueOf(text);
+        }
+        throw new SegmentValidationException("enabled", "must be true or false, was '" + value + "'");
+    }
+
+    /** updateSource: the settings object (no endpoint option: settings are structured). */
+    public ObjectNode settings() throws SegmentValidationException {
+        Object header = message.getHeader(SegmentConstants.SETTINGS);
+        if (header != null) {
+            return JsonBodies.toObject(mapper, header, SegmentConstants.SETTINGS);
+        }
+        JsonNode field = bodyField("settings");
+        if (field == null || field.isNull()) {
+            return null;
+        }
+        if (!field.isObject()) {
+            throw new SegmentValidationException("body.settings", "must be a JSON object, was "
+                                                                  + field.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        return (ObjectNode) field.deepCopy();
+    }
+
+    private String id(String name, String header, String option) throws SegmentValidationException {
+        String id = text(name, header, option);
+        if (id != null && id.length() > MAX_ID_LENGTH) {
+            throw new SegmentValidationException(name, "must be at most " + MAX_ID_LENGTH + " characters, was "
+                                                       + id.length());
+        }
+        return id;
+    }
+
+    private String text(String name, String header, String option) throws SegmentValidationException {
+        String value = message.getHeader(header, String.class);
+        if (value == null) {
+            JsonNode node = bodyField(name);
+            if (node != null && !node.isNull()) {
+                if (!node.isValueNode()) {
+                    throw new SegmentValidationException("body." + name, "must be a string, was "
+                                                                         + node.getNodeType().name()
+                                                                                 .toLowerCase(Locale.ROOT));
+                }
+                value = node.asText();
+            }
+        }
+        if (value == null) {
+            value = option;
+        }
+        if (value != null && value.isBlank()) {
+            throw new SegmentValidationException(name, "must not be blank");
+        }
+        return value;
+    }
+
+    private String time(String name, String header, String option) throws SegmentValidationException {
+        Object value = message.getHeader(header);
+        if (value == null) {
+            JsonNode node = bodyField(name);
+            value = node == null || node.isNull() ? null : node.asText();
+        }
+        if (value == null) {
+            value = option;
+        }
+        return value == null ? null : SegmentTimestamps.normalize(value, name);
+    }
+
+    private JsonNode bodyField(String... path) {
+        JsonNode node = body;
+        for (String step : path) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            node = node.get(step);
+        }
+        return node;
+    }
+
+    /**
+     * The body as JSON when it is meant as input: a Map, Collection or JsonNode, or text holding a JSON object or
+     * array. Anything else (no body, plain text from an earlier step) carries no inputs.
+     */
+    private static JsonNode readBody(Message message, ObjectMapper mapper) throws SegmentValidationException {
+        Object body = message.getBody();
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof JsonNode node) {
+            return node;
+        }
+        if (body instanceof Map || body instanceof Collection) {
+            return mapper.valueToTree(body);
+        }
+        String text = message.getBody(String.class);
+        String trimmed = text == null ? "" : text.trim();
+        if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+            return null;
+        }
+        try {
+            return mapper.readTree(trimmed);
+        } catch (JsonProcessingException e) {
+            throw new SegmentValidationException("body", "looks like JSON but is not valid JSON: "
+                                                         + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.camelsegment.component.segment.publicapi;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Checks requests and responses against Segment's official Public API spec ({@code public-api-openapi.json}, 36.2.0,
+ * shared test data beside the project root; never copied into the repo). Located through the
+ * {@code segment.openapi.spec} system property (set by surefire), else by looking upward from the working directory
+ * for {@code shared/segment/public-api-openapi.json}.
+ * <p>
+ * Two adaptations, both for differences between that spec and the API as documented (API-NOTES B.3, B.7; SOURCE.md):
+ * <ul>
+ * <li>The spec declares pagination as a {@code deepObject} query parameter ({@code pagination[count]}); the documented
+ * form we send is {@code pagination.count}. The dot form is rewritten to the bracket form before validation.</li>
+ * <li>The spec lists only {@code application/vnd.segment.*+json} request media types; the API (and 73.x) accepts
+ * {@code application/json}, which we send. The body is validated under the operation's vnd media type; the real
+ * {@code Content-Type} is asserted separately by the tests.</li>
+ * </ul>
+ */
+final class OpenApiContract {
+
+    static final String SPEC_PROPERTY = "segment.openapi.spec";
+    private static final String RELATIVE_SPEC = "shared/segment/public-api-openapi.json";
+
+    private static OpenApiInteractionValidator validator;
+
+    private OpenApiContract() {
+    }
+
+    static synchronized OpenApiInteractionValidator validator() {
+        if (validator == null) {
+            validator = OpenApiInteractionValidator.createForSpecificationUrl(locateSpec().toUri().toString())
+                    .build();
+        }
+        return validator;
+    }
+
+    static Path locateSpec() {
+        String configured = System.getProperty(SPEC_PROPERTY);
+        if (configured != null && Files.isRegularFile(Paths.get(configured))) {
+            return Paths.get(configured).normalize();
+        }
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(RELATIVE_SPEC);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Segment's Public API spec not found: set -D" + SPEC_PROPERTY
+                                        + " or keep the shared/ folder beside the project root (" + RELATIVE_SPEC
+                                        + "); was " + configured);
+    }
+
+    /** Validates a request WireMock received; fails the test with the validator's messages. */
+    static void assertValidRequest(LoggedRequest logged, String vndMediaType) {
+        List<ValidationReport.Message> errors = requestErrors(logged, vndMediaType);
+        if (!errors.isEmpty()) {
+            fail("Request " + logged.getMethod() + " " + logged.getUrl() + " violates the Public API spec:\n"
+                 + describe(errors));
+        }
+    }
+
+    /**
+     * The validator's errors for a request. The validator does not convert the properties of a deepObject query
+     * parameter to their schema types, so it reports every {@code pagination[count]} as "string, not number"; that
+     * one message is replaced by our own check that the value is a number.
+     */
+    static List<ValidationReport.Message> requestErrors(LoggedRequest logged, String vndMediaType) {
+        ValidationReport report = validator().validateRequest(toRequest(logged, vndMediaType));
+        List<ValidationReport.Message> errors = new ArrayList<>();
+        for (ValidationReport.Message m : report.getMessages()) {
+            if (m.getLevel() != ValidationReport.Level.ERROR) {
+                continue;
+            }
+            boolean countAsText = m.getKey().equals("validation.request.parameter.schema.type")
+                                  && m.getMessage().contains("[Path '/count'] Instance type (string)");
+            if (!countAsText) {
+                errors.add(m);
+            }
+        }
+        List<String> counts = queryParams(query(logged)).getOrDefault("pagination.count", List.of());
+        for (String count : counts) {
+            if (!count.matches("\\d+")) {
+                errors.add(ValidationReport.Message.create("pagination.count", "not a number: " + count).build());
+            }
+        }
+        return errors;
+    }
+
+    /** Validates a stubbed response against the operation's response schema for its status. */
+    static void assertValidResponse(String method, String path, int status, String contentType, String body) {
+        SimpleResponse response = SimpleResponse.Builder.status(status).withContentType(contentType).withBody(body)
+                .build();
+        ValidationReport report = validator().validateResponse(path, Request.Method.valueOf(method), response);
+        if (report.hasErrors()) {
+            fail("Stubbed response " + status + " for " + method + " " + path + " violates the Public API spec:\n"
+                 + describe(report));
+        }
+    }
+
+    static String describe(ValidationReport report) {
+        return describe(report.getMessages());
+    }
+
+    static String describe(List<ValidationReport.Message> messages) {
+        StringBuilder sb = new StringBuilder();
+        messages.forEach(m -> sb.append("  ").append(m.getLevel()).append(' ').append(m.getKey())
+                .append(": ").append(m.getMessage()).append('\n'));
+        return sb.toString();
+    }
+
+    private static SimpleRequest toRequest(LoggedRequest logged, String vndMediaType) {
+        String url = logged.getUrl();
+        int q = url.indexOf('?');
+        String path = q < 0 ? url : url.substring(0, q);
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(logged.getMethod().getName(), path);
+        for (Map.Entry<String, List<String>> param : queryParams(query(logged)).entrySet()) {
+            builder.withQueryParam(deepObjectName(param.getKey()), param.getValue());
+        }
+        for (String header : new String[] { "Authorization", "Accept", "User-Agent" }) {
+            if (logged.containsHeader(header)) {
+                builder.withHeader(header, logged.getHeader(header));
+            }
+        }
+        byte[] body = logged.getBody();
+        if (body != null && body.length > 0) {
+            builder.withContentType(vndMediaType).withBody(body);
+        }
+        return builder.build();
+    }
+
+    private static String query(LoggedRequest logged) {
+        int q = logged.getUrl().indexOf('?');
+        return q < 0 ? "" : logged.getUrl().substring(q + 1);
+    }
+
+    /** {@code pagination.count} becomes {@code pagination[count]} (the spec's deepObject style). */
+    private static String deepObjectName(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot) + "[" + name.substring(dot + 1) + "]";
+    }
+
+    private static Map<String, List<String>> queryParams(String query) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (query.isEmpty()) {
+            return params;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return params;
+    }
+}

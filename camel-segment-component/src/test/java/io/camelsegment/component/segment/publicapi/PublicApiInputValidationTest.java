@@ -1,0 +1,136 @@
+package io.camelsegment.component.segment.publicapi;
+
+import java.util.List;
+import java.util.Map;
+
+import io.camelsegment.component.segment.SegmentConstants;
+import io.camelsegment.component.segment.SegmentValidationException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Missing or malformed inputs fail with a SegmentValidationException naming the field, before any request. */
+class PublicApiInputValidationTest extends PublicApiTestSupport {
+
+    @Test
+    void everyRequiredInputIsNamedWhenMissing() {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+
+        assertRejected("direct:addLabelsToSource", e -> e.getMessage().setBody(List.of(Map.of("key", "a", "value", "b"))),
+                "sourceId", "is required: set the sourceId option, the CamelSegmentSourceId header or a sourceId field");
+        assertRejected("direct:addLabelsToSource", e -> e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1"),
+                "labels", "is required");
+        assertRejected("direct:addLabelsToSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setBody(List.of());
+        }, "labels", "at least one label");
+        assertRejected("direct:deleteSource", e -> {
+        }, "sourceId", "is required");
+        assertRejected("direct:getDailyPerSourceApiCallsUsage", e -> {
+        }, "period", "is required");
+        assertRejected("direct:getDestination", e -> {
+        }, "destinationId", "is required");
+        assertRejected("direct:listConnectedWarehousesFromSource", e -> {
+        }, "sourceId", "is required");
+        assertRejected("direct:listDeliveryMetricsSummaryFromDestination",
+                e -> e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1"), "destinationId", "is required");
+        assertRejected("direct:listDeliveryMetricsSummaryFromDestination",
+                e -> e.getMessage().setHeader(SegmentConstants.DESTINATION_ID, "d1"), "sourceId", "is required");
+        assertRejected("direct:listSchemaSettingsInSource", e -> {
+        }, "sourceId", "is required");
+        assertRejected("direct:removeSourceWriteKey", e -> e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1"),
+                "writeKey", "is required");
+        assertRejected("direct:updateSource", e -> e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1"),
+                "name/slug/enabled/settings", "at least one");
+
+        assertEquals(0, received().size(), "nothing may be sent");
+    }
+
+    @Test
+    void malformedInputsAreRejectedWithTheRule() {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+
+        assertRejected("direct:addLabelsToSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setHeader(SegmentConstants.LABELS, "type:web,broken");
+        }, "CamelSegmentLabels[1]", "must be key:value");
+        assertRejected("direct:addLabelsToSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setBody(List.of(Map.of("key", "type")));
+        }, "body[0].value", "is required");
+        assertRejected("direct:getDailyPerSourceApiCallsUsage", e -> {
+            e.getMessage().setHeader(SegmentConstants.PERIOD, "2021-02-01");
+            e.getMessage().setHeader(SegmentConstants.PAGINATION_COUNT, 5000);
+        }, "CamelSegmentPaginationCount", "between 1 and 1000, was 5000");
+        assertRejected("direct:getDailyPerSourceApiCallsUsage",
+                e -> e.getMessage().setHeader(SegmentConstants.PERIOD, "February"), "period",
+                "ISO-8601 date such as 2021-02-01");
+        assertRejected("direct:listDeliveryMetricsSummaryFromDestination", e -> {
+            e.getMessage().setHeader(SegmentConstants.DESTINATION_ID, "d1");
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setHeader(SegmentConstants.GRANULARITY, "WEEK");
+        }, "granularity", "one of DAY, HOUR, MINUTE");
+        assertRejected("direct:listDeliveryMetricsSummaryFromDestination", e -> {
+            e.getMessage().setHeader(SegmentConstants.DESTINATION_ID, "d1");
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setHeader(SegmentConstants.START_TIME, "yesterday");
+        }, "startTime", "ISO-8601");
+        assertRejected("direct:getDestination", e -> e.getMessage().setHeader(SegmentConstants.DESTINATION_ID,
+                "d".repeat(256)), "destinationId", "at most 255 characters, was 256");
+        assertRejected("direct:updateSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setHeader(SegmentConstants.ENABLED, "maybe");
+        }, "enabled", "true or false");
+        assertRejected("direct:updateSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setBody("{\"name\": ");
+        }, "body", "not valid JSON");
+        assertRejected("direct:updateSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setBody(Map.of("settings", List.of(1)));
+        }, "body.settings", "must be a JSON object");
+
+        assertEquals(0, received().size(), "nothing may be sent");
+    }
+
+    @Test
+    void aMissingAccessTokenIsReportedBeforeSending() {
+        Exchange result = template.request("segment:deleteSource?sourceId=s1", e -> {
+        });
+
+        SegmentValidationException e = assertInstanceOf(SegmentValidationException.class, result.getException());
+        assertEquals("accessToken", e.getField());
+        assertEquals(0, received().size());
+    }
+
+    @Test
+    void plainTextBodiesFromEarlierStepsAreNotInputs() {
+        String path = "/sources/" + SOURCE_ID;
+        wireMock.stubFor(request(io.camelsegment.component.segment.SegmentOperation.deleteSource, path)
+                .willReturn(ok(io.camelsegment.component.segment.SegmentOperation.deleteSource, path,
+                        fixture("delete-source"))));
+
+        Exchange result = template.request("direct:deleteSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, SOURCE_ID);
+            e.getMessage().setBody("a line from a file");
+        });
+
+        assertEquals(null, result.getException());
+        assertEquals(1, received().size());
+    }
+
+    private void assertRejected(String uri, Processor processor, String field, String ruleFragment) {
+        Exchange result = template.request(uri, processor);
+        SegmentValidationException e = assertInstanceOf(SegmentValidationException.class, result.getException(),
+                uri + " must be rejected for " + field);
+        assertEquals(field, e.getField(), e.getMessage());
+        assertTrue(e.getRule().contains(ruleFragment), e.getMessage());
+    }
+}
