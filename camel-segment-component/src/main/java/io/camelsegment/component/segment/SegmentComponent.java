@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
 import io.camelsegment.component.segment.tracking.buffer.TrackingBatcherRegistry;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -22,9 +24,11 @@ import org.apache.camel.util.URISupport;
 @Component("segment")
 public class SegmentComponent extends DefaultComponent {
 
+    private static final String SENSITIVE_KEYWORD = "writeKey";
+
     static {
         // secret = true only feeds tooling; Camel's runtime URI masking needs the keyword too.
-        URISupport.addSanitizeKeywords("writeKey");
+        URISupport.addSanitizeKeywords(SENSITIVE_KEYWORD);
     }
 
     @Metadata(description = "The shared configuration: every endpoint starts from a copy of it")
@@ -40,6 +44,27 @@ public class SegmentComponent extends DefaultComponent {
             .build();
 
     public SegmentComponent() {
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        super.setCamelContext(camelContext);
+        if (camelContext != null) {
+            registerSensitiveKeyword(camelContext.getCamelContextExtension());
+        }
+    }
+
+    /**
+     * Makes Camel mask writeKey wherever it masks secrets by property name (e.g. Camel Main's startup summary of
+     * {@code camel.component.segment.write-key}); its built-in list knows accessToken but not writeKey.
+     */
+    private static void registerSensitiveKeyword(ExtendedCamelContext context) {
+        String existing = context.getAdditionalSensitiveKeywords();
+        if (existing == null || existing.isBlank()) {
+            context.setAdditionalSensitiveKeywords(SENSITIVE_KEYWORD);
+        } else if (!existing.toLowerCase(java.util.Locale.ROOT).contains(SENSITIVE_KEYWORD.toLowerCase(java.util.Locale.ROOT))) {
+            context.setAdditionalSensitiveKeywords(existing + "," + SENSITIVE_KEYWORD);
+        }
     }
 
     @Override

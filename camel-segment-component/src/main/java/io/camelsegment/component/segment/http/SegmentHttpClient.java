@@ -60,11 +60,11 @@ public class SegmentHttpClient implements AutoCloseable {
      * Sends the request, retrying I/O errors and retryable statuses per the policy, and returns the last response
      * (which may be an error status: mapping it to an exception is the caller's job).
      *
-     * @throws IOException when the last attempt failed with an I/O error
+     * @throws SegmentTransportException when the last attempt failed with an I/O error, or a wait was interrupted
      */
     public SegmentHttpResponse execute(
             SegmentHttpRequest request, RetryPolicy policy, RetryDelayHint hint, long responseTimeoutMillis)
-            throws IOException {
+            throws SegmentTransportException {
         int attempt = 0;
         while (true) {
             attempt++;
@@ -86,13 +86,17 @@ public class SegmentHttpClient implements AutoCloseable {
                 // A response timeout (SocketTimeoutException) is an InterruptedIOException too, and is retried like
                 // any I/O error; only a thread interrupt (stop) ends the loop early.
                 if (attempt > policy.getMaxRetries() || Thread.currentThread().isInterrupted()) {
-                    throw e;
+                    throw new SegmentTransportException(attempt, e);
                 }
                 waitMillis = policy.backoffMillis(attempt);
                 LOG.debug("Segment {} failed with {} (attempt {}), retrying in {} ms", request,
                         e.getClass().getSimpleName(), attempt, waitMillis);
             }
-            sleep(waitMillis);
+            try {
+                sleep(waitMillis);
+            } catch (InterruptedIOException e) {
+                throw new SegmentTransportException(attempt, e);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package io.camelsegment.component.segment.publicapi;
 
-import java.io.IOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,7 @@ import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.http.RetryPolicy;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
+import io.camelsegment.component.segment.http.SegmentTransportException;
 import org.apache.camel.Message;
 
 /**
@@ -38,8 +38,8 @@ final class PublicApiClient {
         SegmentHttpResponse response;
         try {
             response = http.execute(call.request(), retryPolicy, retryHint, responseTimeoutMillis);
-        } catch (IOException e) {
-            throw errors.fromIoFailure(call, e, retryPolicy.getMaxRetries() + 1);
+        } catch (SegmentTransportException e) {
+            throw errors.fromIoFailure(call, e);
         }
         responses.applyResponseHeaders(message, response);
         if (!response.isSuccessful()) {

@@ -12,6 +12,7 @@ import io.camelsegment.component.segment.SegmentApiException.ApiError;
 import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.http.RetryPolicy;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
+import io.camelsegment.component.segment.http.SegmentTransportException;
 
 /**
  * Turns a failed Public API call into the exception the route sees: an error status into {@link SegmentApiException}
@@ -38,7 +39,9 @@ final class PublicApiErrorMapper {
                 response.attempts(), errors, null);
     }
 
-    SegmentHttpException fromIoFailure(PublicApiCall call, IOException e, int attempts) {
+    SegmentHttpException fromIoFailure(PublicApiCall call, SegmentTransportException failure) {
+        IOException e = (IOException) failure.getCause();
+        int attempts = failure.getAttempts();
         String reason = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + call.mask(e.getMessage()) : "");
         // Keep the cause for diagnosis unless its message carries the URL secret.
         String original = String.valueOf(e.getMessage());

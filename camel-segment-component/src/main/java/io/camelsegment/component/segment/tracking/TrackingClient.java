@@ -1,6 +1,5 @@
 package io.camelsegment.component.segment.tracking;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import io.camelsegment.component.segment.http.RetryPolicy;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
 import io.camelsegment.component.segment.http.SegmentHttpRequest;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
+import io.camelsegment.component.segment.http.SegmentTransportException;
 
 /**
  * Sends encoded events to the Tracking API: one event to its per-call path, or a {@link TrackingBatch} to
@@ -59,12 +59,10 @@ public class TrackingClient {
         SegmentHttpResponse response;
         try {
             response = http.execute(request, retryPolicy, RetryDelayHint.NONE, responseTimeoutMillis);
-        } catch (IOException e) {
-            int attempts = retryPolicy.getMaxRetries() + 1;
-            throw new SegmentHttpException("Segment Tracking API " + request + " failed after " + attempts
-                                           + " attempt(s): " + e.getClass().getSimpleName()
-                                           + (e.getMessage() != null ? ": " + e.getMessage() : ""),
-                    0, "", attempts, e);
+        } catch (SegmentTransportException e) {
+            throw new SegmentHttpException("Segment Tracking API " + request + " failed after " + e.getAttempts()
+                                           + " attempt(s): " + e.getMessage(),
+                    0, "", e.getAttempts(), e.getCause());
         }
         if (!response.isSuccessful()) {
             String text = SegmentHttpException.truncate(maskCredentials(response.bodyAsString(), writeKey));
