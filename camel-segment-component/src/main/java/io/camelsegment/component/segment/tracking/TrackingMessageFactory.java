@@ -57,7 +57,13 @@ public class TrackingMessageFactory {
     }
 
     /** The outcome of reading a batch body: valid events, invalid items by index, and a body-level write key. */
-    public record BuiltBatch(List<EncodedEvent> events, List<ItemFailure> invalid, String bodyWriteKey) {
+    public record BuiltBatch(List<EncodedEvent> events, List<Integer> eventIndexes, List<ItemFailure> invalid,
+                             String bodyWriteKey) {
+
+        /** The index in the input collection of {@code events().get(position)}. */
+        public int inputIndex(int position) {
+            return eventIndexes.get(position);
+        }
     }
 
     /** One message for a single-event operation (identify, track, page, screen, group, alias). */
@@ -112,6 +118,7 @@ public class TrackingMessageFactory {
             throw new SegmentValidationException("batch", "must contain at least one message (it was empty)");
         }
         List<EncodedEvent> events = new ArrayList<>(root.size());
+        List<Integer> eventIndexes = new ArrayList<>(root.size());
         List<ItemFailure> invalid = new ArrayList<>();
         int index = 0;
         for (JsonNode item : root) {
@@ -128,12 +135,13 @@ public class TrackingMessageFactory {
                 JsonNode type = message.get("type");
                 String hashScope = "batch:" + (type != null ? type.asText() : "");
                 events.add(finish(message, exchange, hashScope, index, prefix));
+                eventIndexes.add(index);
             } catch (SegmentValidationException e) {
                 invalid.add(new ItemFailure(index, textOrNull(item, "messageId"), e.getMessage()));
             }
             index++;
         }
-        return new BuiltBatch(events, invalid, bodyWriteKey);
+        return new BuiltBatch(events, eventIndexes, invalid, bodyWriteKey);
     }
 
     /** Adds messageId, timestamp and context.library where absent, validates and encodes. */

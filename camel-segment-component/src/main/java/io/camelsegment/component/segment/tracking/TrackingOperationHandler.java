@@ -1,17 +1,14 @@
 package io.camelsegment.component.segment.tracking;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.camelsegment.component.segment.SegmentBatchException;
-import io.camelsegment.component.segment.SegmentBatchException.ItemFailure;
 import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentException;
-import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.SegmentOperation;
 import io.camelsegment.component.segment.SegmentOperationHandler;
 import io.camelsegment.component.segment.SegmentValidationException;
@@ -122,52 +119,16 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
     private Object sendBatch(Exchange exchange, String headerWriteKey) throws Exception {
         TrackingMessageFactory.BuiltBatch input = messageFactory.createBatch(exchange);
         String writeKey = resolveWriteKey(headerWriteKey, input.bodyWriteKey());
-        List<ItemFailure> failures = new ArrayList<>(input.invalid());
-        List<String> delivered = new ArrayList<>(input.events().size());
-        Map<String, Integer> indexes = new LinkedHashMap<>();
-        List<TrackingBatch> batches = TrackingBatch.pack(input.events(), configuration.getBatchSize(),
+        BatchDelivery delivery = BatchDelivery.send(client, input, writeKey, configuration.getBatchSize(),
                 configuration.getMaxBatchBytes());
-        int lastStatus = 0;
-        SegmentHttpException firstError = null;
-        for (TrackingBatch batch : batches) {
-            try {
-                lastStatus = client.sendBatch(batch, writeKey).status();
-                delivered.addAll(batch.messageIds());
-            } catch (SegmentHttpException e) {
-                // One failed request does not stop the others: its events are reported, the rest still go.
-                firstError = firstError == null ? e : firstError;
-                lastStatus = e.getStatusCode();
-                if (indexes.isEmpty()) {
-                    indexesOf(input, indexes);
-                }
-                for (EncodedEvent event : batch.events()) {
-                    failures.add(new ItemFailure(indexes.getOrDefault(event.messageId(), -1), event.messageId(),
-                            e.getMessage()));
-                }
-            }
-        }
         Message out = exchange.getMessage();
-        out.setHeader(SegmentConstants.HTTP_STATUS, lastStatus);
-        out.setHeader(SegmentConstants.MESSAGE_IDS, delivered);
-        out.setHeader(SegmentConstants.REQUEST_COUNT, batches.size());
-        if (!failures.isEmpty()) {
-            failures.sort(java.util.Comparator.comparingInt(ItemFailure::index));
-            throw new SegmentBatchException(failures, delivered, firstError);
+        out.setHeader(SegmentConstants.HTTP_STATUS, delivery.lastStatus());
+        out.setHeader(SegmentConstants.MESSAGE_IDS, delivery.delivered());
+        out.setHeader(SegmentConstants.REQUEST_COUNT, delivery.requests());
+        if (!delivery.failures().isEmpty()) {
+            throw new SegmentBatchException(delivery.failures(), delivery.delivered(), delivery.firstError());
         }
-        return result(lastStatus, delivered, batches.size());
-    }
-
-    /** Recovers input indexes of valid events (only needed to report a failed request). */
-    private static void indexesOf(TrackingMessageFactory.BuiltBatch input, Map<String, Integer> into) {
-        java.util.Set<Integer> invalid = new java.util.HashSet<>();
-        input.invalid().forEach(f -> invalid.add(f.index()));
-        int index = 0;
-        for (EncodedEvent event : input.events()) {
-            while (invalid.contains(index)) {
-                index++;
-            }
-            into.put(event.messageId(), index++);
-        }
+        return result(delivery.lastStatus(), delivery.delivered(), delivery.requests());
     }
 
     private String resolveWriteKey(String headerWriteKey, String bodyWriteKey) throws SegmentValidationException {
