@@ -84,10 +84,11 @@ public final class BenchmarkRunner {
         } else {
             status = null;
         }
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        // -XX:+ExitOnOutOfMemoryError reports on stdout, a stack trace would be on stderr.
+        String output = Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8);
         JsonNode measured = readResult(out);
         if (status == null) {
-            if (stderr.contains("OutOfMemoryError")) {
+            if (output.contains("OutOfMemoryError")) {
                 status = "OutOfMemoryError";
             } else if (measured == null) {
                 status = "error: exit code " + process.exitValue() + ", no result (see " + err.getFileName() + ")";

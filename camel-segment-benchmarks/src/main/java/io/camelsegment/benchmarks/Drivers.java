@@ -44,7 +44,8 @@ public final class Drivers {
                     () -> new AnalyticsJavaDriver(true)),
             new Info("camel-http-aggregator", "hand-written route: aggregator + marshal + http:",
                     "one thread calling sendBody to direct: → aggregate(completionSize bench.listSize, "
-                                                                             + "completionTimeout 1 s) → json → http:",
+                    + "completionTimeout 1 s, a bounded executor: the default unbounded one runs out of memory at "
+                    + "-Xmx128m) → marshal().json() → http:",
                     CamelHttpAggregatorDriver::new));
 
     private Drivers() {
