@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
+import io.camelsegment.component.segment.tracking.buffer.TrackingBatcherRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -16,7 +17,7 @@ import org.apache.camel.util.URISupport;
 
 /**
  * The {@code segment:} component. Holds the default {@link SegmentConfiguration} and what endpoints share: the pooled
- * HTTP client(s) and the JSON mapper.
+ * HTTP client(s), the buffered senders ({@code batching=true}) and the JSON mapper.
  */
 @Component("segment")
 public class SegmentComponent extends DefaultComponent {
@@ -30,6 +31,7 @@ public class SegmentComponent extends DefaultComponent {
     private SegmentConfiguration configuration = new SegmentConfiguration();
 
     private final Map<Long, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
+    private final TrackingBatcherRegistry batchers = new TrackingBatcherRegistry();
     private final ObjectMapper objectMapper = JsonMapper.builder()
             .findAndAddModules()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -70,8 +72,15 @@ public class SegmentComponent extends DefaultComponent {
                 timeout -> new SegmentHttpClient(config.getMaxConnections(), timeout));
     }
 
+    /** The buffered senders, one per distinct delivery settings, shared by endpoints with equal settings. */
+    public TrackingBatcherRegistry getBatchers() {
+        return batchers;
+    }
+
     @Override
     protected void doStop() throws Exception {
+        // Senders still held flush first (within shutdownTimeout): they need the HTTP clients.
+        batchers.stopAll();
         httpClients.values().forEach(SegmentHttpClient::close);
         httpClients.clear();
         super.doStop();

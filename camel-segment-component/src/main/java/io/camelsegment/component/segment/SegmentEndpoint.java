@@ -7,6 +7,10 @@ import io.camelsegment.component.segment.tracking.TrackingClient;
 import io.camelsegment.component.segment.tracking.TrackingMessageFactory;
 import io.camelsegment.component.segment.tracking.TrackingMessageValidator;
 import io.camelsegment.component.segment.tracking.TrackingOperationHandler;
+import io.camelsegment.component.segment.tracking.buffer.BatchingSettings;
+import io.camelsegment.component.segment.tracking.buffer.DeliveryStatistics;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -25,6 +29,7 @@ import org.apache.camel.support.DefaultEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "segment", title = "Segment", syntax = "segment:operation",
              producerOnly = true, category = { Category.API, Category.CLOUD, Category.SAAS },
              headersClass = SegmentConstants.class)
+@ManagedResource(description = "Segment endpoint; Delivery* attributes: counters of its buffered sender (batching=true)")
 public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "The operation to perform")
@@ -76,6 +81,9 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
             throw new IllegalArgumentException("batching=true applies to identify, track, page, screen, group and "
                                                + "alias only, not to " + operation);
         }
+        if (configuration.isBatching()) {
+            BatchingSettings.of(configuration).validate();
+        }
     }
 
     /** Builds the handler of this endpoint's API (operations may be switched by header, but never across APIs). */
@@ -88,7 +96,8 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
                     configuration.resolveTrackingUrl(), configuration.getResponseTimeout(), SegmentVersion.get());
             TrackingMessageFactory factory = new TrackingMessageFactory(component.getObjectMapper(), configuration,
                     SegmentVersion.get());
-            return new TrackingOperationHandler(configuration, factory, client);
+            return new TrackingOperationHandler(configuration, factory, client, component.getBatchers(),
+                    getCamelContext());
         }
         return new PublicApiOperationHandler(configuration, component.getObjectMapper(),
                 component.httpClient(configuration), retryPolicy);
@@ -110,6 +119,75 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
     /** The endpoint's configuration (a copy of the component's, overridden by URI options). */
     public void setConfiguration(SegmentConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /**
+     * The counters of the buffered sender this endpoint feeds (shared with endpoints of equal settings); they stay
+     * readable after it stopped. {@link DeliveryStatistics#NONE} without batching or before the first producer started.
+     */
+    public DeliveryStatistics getDeliveryStatistics() {
+        return configuration.isBatching()
+                ? getComponent().getBatchers().statistics(BatchingSettings.of(configuration)) : DeliveryStatistics.NONE;
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: events accepted into the buffer")
+    public long getDeliveryEventsQueued() {
+        return getDeliveryStatistics().eventsQueued();
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: events in batches Segment accepted")
+    public long getDeliveryEventsSent() {
+        return getDeliveryStatistics().eventsSent();
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: events whose batch failed after retries or at the shutdown deadline")
+    public long getDeliveryEventsFailed() {
+        return getDeliveryStatistics().eventsFailed();
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: events dropped by overflowPolicy=dropNewest")
+    public long getDeliveryEventsDropped() {
+        return getDeliveryStatistics().eventsDropped();
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: events refused (buffer full or stopping); their exchanges failed")
+    public long getDeliveryEventsRejected() {
+        return getDeliveryStatistics().eventsRejected();
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: HTTP retries of batch requests")
+    public long getDeliveryRetries() {
+        return getDeliveryStatistics().retries();
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: batch requests Segment accepted")
+    public long getDeliveryBatchesSent() {
+        return getDeliveryStatistics().batchesSent();
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: batch requests that failed")
+    public long getDeliveryBatchesFailed() {
+        return getDeliveryStatistics().batchesFailed();
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: bytes of accepted batch requests, as sent")
+    public long getDeliveryBytesSent() {
+        return getDeliveryStatistics().bytesSent();
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: events in the buffer now (queued and in flight)")
+    public long getDeliveryEventsBuffered() {
+        return getDeliveryStatistics().eventsBuffered();
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: encoded bytes in the buffer now")
+    public long getDeliveryBytesBuffered() {
+        return getDeliveryStatistics().bytesBuffered();
+    }
+
+    @ManagedAttribute(description = "Buffered delivery: the last error (time and message, no secrets)")
+    public String getDeliveryLastError() {
+        return getDeliveryStatistics().lastError();
     }
 
     @Override

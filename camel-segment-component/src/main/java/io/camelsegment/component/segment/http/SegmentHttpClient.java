@@ -83,7 +83,9 @@ public class SegmentHttpClient implements AutoCloseable {
                 LOG.debug("Segment {} answered HTTP {} (attempt {}), retrying in {} ms", request, response.status(),
                         attempt, waitMillis);
             } catch (IOException e) {
-                if (attempt > policy.getMaxRetries() || e instanceof InterruptedIOException) {
+                // A response timeout (SocketTimeoutException) is an InterruptedIOException too, and is retried like
+                // any I/O error; only a thread interrupt (stop) ends the loop early.
+                if (attempt > policy.getMaxRetries() || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
                 waitMillis = policy.backoffMillis(attempt);

@@ -10,29 +10,68 @@ import io.camelsegment.component.segment.SegmentBatchException;
 import io.camelsegment.component.segment.SegmentBatchException.ItemFailure;
 import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentConstants;
+import io.camelsegment.component.segment.SegmentException;
 import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.SegmentOperation;
 import io.camelsegment.component.segment.SegmentOperationHandler;
 import io.camelsegment.component.segment.SegmentValidationException;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
+import io.camelsegment.component.segment.tracking.buffer.BatchingSettings;
+import io.camelsegment.component.segment.tracking.buffer.TrackingBatcher;
+import io.camelsegment.component.segment.tracking.buffer.TrackingBatcherRegistry;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * The Tracking API operations of a producer: direct (one request per exchange) and {@code batch} (a collection packed
- * into as few {@code /v1/batch} requests as the limits allow). The body is left as it was; the result is in headers.
+ * The Tracking API operations of a producer: direct (one request per exchange), {@code batch} (a collection packed
+ * into as few {@code /v1/batch} requests as the limits allow) and, with {@code batching=true}, buffered (the event is
+ * handed to the shared {@link TrackingBatcher} of the endpoint's settings, held from start to stop). The body is left
+ * as it was; the result is in headers.
  */
-public class TrackingOperationHandler implements SegmentOperationHandler {
+public class TrackingOperationHandler extends ServiceSupport implements SegmentOperationHandler {
 
     private final SegmentConfiguration configuration;
     private final TrackingMessageFactory messageFactory;
     private final TrackingClient client;
+    private final TrackingBatcherRegistry batchers;
+    private final CamelContext camelContext;
+    private volatile TrackingBatcher batcher;
 
     public TrackingOperationHandler(SegmentConfiguration configuration, TrackingMessageFactory messageFactory,
                                     TrackingClient client) {
+        this(configuration, messageFactory, client, null, null);
+    }
+
+    public TrackingOperationHandler(SegmentConfiguration configuration, TrackingMessageFactory messageFactory,
+                                    TrackingClient client, TrackingBatcherRegistry batchers,
+                                    CamelContext camelContext) {
         this.configuration = configuration;
         this.messageFactory = messageFactory;
         this.client = client;
+        this.batchers = batchers;
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (configuration.isBatching()) {
+            if (batchers == null) {
+                throw new IllegalStateException("batching=true needs the component's batcher registry");
+            }
+            batcher = batchers.acquire(BatchingSettings.of(configuration), () -> client, camelContext);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        TrackingBatcher held = batcher;
+        batcher = null;
+        if (held != null) {
+            // The last holder flushes what is buffered, within shutdownTimeout.
+            batchers.release(held);
+        }
     }
 
     @Override
@@ -43,12 +82,41 @@ public class TrackingOperationHandler implements SegmentOperationHandler {
         }
         TrackingMessageFactory.Built built = messageFactory.create(exchange, operation);
         String writeKey = resolveWriteKey(headerWriteKey, built.bodyWriteKey());
+        TrackingBatcher buffered = batcher;
+        if (buffered != null) {
+            return sendBuffered(buffered, exchange, built.event(), writeKey);
+        }
         SegmentHttpResponse response = client.sendSingle(operation, built.event(), writeKey);
         List<String> ids = List.of(built.event().messageId());
         Message out = exchange.getMessage();
         out.setHeader(SegmentConstants.HTTP_STATUS, response.status());
         out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
         return CompletableFuture.completedFuture(result(response.status(), ids, 1));
+    }
+
+    /**
+     * Hands a valid event to the buffered sender. Acknowledged: completes (from a sender thread) when its batch was
+     * accepted, or fails with the batch's exception. fireAndForget, or dropped by dropNewest: completes now.
+     */
+    private CompletableFuture<Object> sendBuffered(TrackingBatcher buffered, Exchange exchange, EncodedEvent event,
+                                                   String writeKey) throws SegmentException {
+        List<String> ids = List.of(event.messageId());
+        Message out = exchange.getMessage();
+        CompletableFuture<Integer> acknowledgement = buffered.getSettings().acknowledged()
+                ? new CompletableFuture<>() : null;
+        out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
+        boolean queued = buffered.offer(event, writeKey, acknowledgement);
+        if (acknowledgement == null || !queued) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("messageIds", ids);
+            data.put(queued ? "queued" : "dropped", true);
+            return CompletableFuture.completedFuture(data);
+        }
+        return acknowledgement.thenApply(status -> {
+            // Headers before the exchange completes: the producer continues the route after this stage.
+            out.setHeader(SegmentConstants.HTTP_STATUS, status);
+            return result(status, ids, 1);
+        });
     }
 
     private Object sendBatch(Exchange exchange, String headerWriteKey) throws Exception {

@@ -1,0 +1,91 @@
+package io.camelsegment.component.segment.tracking.buffer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.camelsegment.component.segment.tracking.TrackingClient;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * The component's buffered senders, one per distinct {@link BatchingSettings}: endpoints with equal settings (same URL,
+ * write key, batching, retry and timeout options) share one, so many routes and threads feed one stream of batches.
+ * Reference-counted: the last producer to let go stops it (flushing within shutdownTimeout). Counters outlive a
+ * sender, so statistics stay readable after a route stops and add up if it starts again.
+ */
+public class TrackingBatcherRegistry {
+
+    private final Map<BatchingSettings, Lease> leases = new HashMap<>();
+    private final Map<BatchingSettings, DeliveryCounters> counters = new ConcurrentHashMap<>();
+
+    private static final class Lease {
+        final TrackingBatcher batcher;
+        int holders;
+
+        Lease(TrackingBatcher batcher) {
+            this.batcher = batcher;
+        }
+    }
+
+    /** The started sender for these settings, created on first use; pair each call with {@link #release}. */
+    public TrackingBatcher acquire(BatchingSettings settings, Supplier<TrackingClient> client,
+                                   CamelContext camelContext) {
+        synchronized (leases) {
+            Lease lease = leases.get(settings);
+            if (lease == null) {
+                DeliveryCounters live = counters.computeIfAbsent(settings, s -> new DeliveryCounters());
+                lease = new Lease(new TrackingBatcher(settings, client.get(), camelContext, live));
+                ServiceHelper.startService(lease.batcher);
+                leases.put(settings, lease);
+            }
+            lease.holders++;
+            return lease.batcher;
+        }
+    }
+
+    /** Lets go of a sender; the last holder stops it (graceful, up to shutdownTimeout, outside the registry lock). */
+    public void release(TrackingBatcher batcher) {
+        boolean last;
+        synchronized (leases) {
+            Lease lease = leases.get(batcher.getSettings());
+            if (lease == null || lease.batcher != batcher) {
+                return;
+            }
+            last = --lease.holders == 0;
+            if (last) {
+                leases.remove(batcher.getSettings());
+            }
+        }
+        if (last) {
+            ServiceHelper.stopService(batcher);
+        }
+    }
+
+    /** Counters of the sender for these settings (also after it stopped); {@link DeliveryStatistics#NONE} if none. */
+    public DeliveryStatistics statistics(BatchingSettings settings) {
+        DeliveryCounters live = counters.get(settings);
+        return live != null ? live.snapshot() : DeliveryStatistics.NONE;
+    }
+
+    /** How many senders are running (one per distinct settings in use). */
+    public int size() {
+        synchronized (leases) {
+            return leases.size();
+        }
+    }
+
+    /** Stops every sender (component stop), each flushing within its shutdownTimeout. */
+    public void stopAll() {
+        List<TrackingBatcher> running;
+        synchronized (leases) {
+            running = new ArrayList<>();
+            leases.values().forEach(l -> running.add(l.batcher));
+            leases.clear();
+        }
+        running.forEach(ServiceHelper::stopService);
+    }
+}
