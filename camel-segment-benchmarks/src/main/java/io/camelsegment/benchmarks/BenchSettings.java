@@ -7,20 +7,17 @@ import java.util.List;
  * on to every driver process).
  *
  * @param events         events every driver sends
- * @param inFlight       exchanges in flight at once where a driver feeds concurrently (buffered acknowledged)
  * @param listSize       events per List for segment:batch, and the aggregator's completionSize
  * @param timeoutSeconds how long one driver may take before it is stopped and reported as timed out
  */
-public record BenchSettings(long events, int inFlight, int listSize, long timeoutSeconds) {
+public record BenchSettings(long events, int listSize, long timeoutSeconds) {
 
     /** The system properties a driver process must receive to rebuild these settings. */
-    public static final List<String> PROPERTIES = List.of("bench.events", "bench.inFlight", "bench.listSize",
-            "bench.timeoutSeconds");
+    public static final List<String> PROPERTIES = List.of("bench.events", "bench.listSize", "bench.timeoutSeconds");
 
     public static BenchSettings fromSystemProperties() {
         return new BenchSettings(
                 Long.getLong("bench.events", 1_000_000L),
-                Integer.getInteger("bench.inFlight", 10_000),
                 Integer.getInteger("bench.listSize", 500),
                 Long.getLong("bench.timeoutSeconds", 150L));
     }

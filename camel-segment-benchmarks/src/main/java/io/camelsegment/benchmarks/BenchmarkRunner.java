@@ -17,8 +17,7 @@ import io.camelsegment.examples.receiver.LocalSegmentReceiver;
  * other), pairs what each driver measured with what the sink counted, and writes the report.
  * <p>
  * System properties: {@code bench.events}, {@code bench.drivers} (ids, comma-separated, or "all"),
- * {@code bench.driverJvmArgs}, {@code bench.timeoutSeconds} (per driver), {@code bench.inFlight},
- * {@code bench.listSize}, {@code bench.output} (directory of benchmarks.md), {@code bench.logs}.
+ * {@code bench.driverJvmArgs}, {@code bench.timeoutSeconds} (per driver), {@code bench.listSize}, {@code bench.output} (directory of benchmarks.md), {@code bench.logs}.
  */
 public final class BenchmarkRunner {
 
@@ -77,12 +76,17 @@ public final class BenchmarkRunner {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
-        String status;
-        if (!process.waitFor(settings.timeoutSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            status = "timeout";
-        } else {
-            status = null;
+        // Sampled from outside too, so a driver that dies (OutOfMemoryError) or hangs still has a peak RSS.
+        long sampledPeakRssKb = -1;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.timeoutSeconds());
+        String status = null;
+        while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+            sampledPeakRssKb = Math.max(sampledPeakRssKb, ProcessMetrics.peakRssKb(process.pid()));
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly().waitFor();
+                status = "timeout";
+                break;
+            }
         }
         // -XX:+ExitOnOutOfMemoryError reports on stdout, a stack trace would be on stderr.
         String output = Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8);
@@ -100,7 +104,7 @@ public final class BenchmarkRunner {
         }
         return new DriverResult(driver, status, settings.events(),
                 number(measured, "seconds"), number(measured, "cpuSeconds"),
-                measured == null ? -1 : measured.path("peakRssKb").asLong(-1),
+                Math.max(sampledPeakRssKb, measured == null ? -1 : measured.path("peakRssKb").asLong(-1)),
                 measured == null ? -1 : measured.path("failed").asLong(-1),
                 sink.events(), sink.distinctMessageIds(), sink.duplicates(), sink.requests(),
                 sink.rejectedRequests(), sink.bytes(), sink.maxRequestBytes());

@@ -26,7 +26,9 @@ public final class Drivers {
 
     public static final List<Info> ALL = List.of(
             new Info(BUFFERED_ACKNOWLEDGED, "segment:track?batching=true (acknowledged)",
-                    "ProducerTemplate.asyncSend to direct: → segment:track, at most bench.inFlight exchanges in flight",
+                    "one thread calling sendBody to seda:events?concurrentConsumers=2 → segment:track; SEDA's consumers "
+                    + "hand each exchange to the asynchronous producer and take the next, so the exchanges waiting "
+                    + "for their batch are bounded by the component's buffer only",
                     () -> new SegmentBufferedTrackDriver(false)),
             new Info("segment-buffered-ff", "segment:track?batching=true&deliveryMode=fireAndForget",
                     "one thread calling ProducerTemplate.sendBody per event; timed until the context stopped "

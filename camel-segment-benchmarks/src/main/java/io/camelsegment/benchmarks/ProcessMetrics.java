@@ -19,16 +19,21 @@ final class ProcessMetrics {
         return -1;
     }
 
-    /** Peak resident set size (VmHWM in /proc/self/status), in kB; -1 where the OS does not say. */
+    /** Peak resident set size of this process (VmHWM), in kB; -1 where the OS does not say. */
     static long peakRssKb() {
+        return peakRssKb(ProcessHandle.current().pid());
+    }
+
+    /** Peak resident set size of a live process (VmHWM in /proc/PID/status), in kB; -1 if unknown or gone. */
+    static long peakRssKb(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // not Linux: reported as unknown
+            // not Linux, or the process has exited: unknown
         }
         return -1;
     }

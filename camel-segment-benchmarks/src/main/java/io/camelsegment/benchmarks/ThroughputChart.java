@@ -6,8 +6,8 @@ import java.util.Locale;
 /** A horizontal SVG bar chart of events per second, one bar per driver, no dependencies. */
 final class ThroughputChart {
 
-    private static final int WIDTH = 900;
-    private static final int LABEL_WIDTH = 390;
+    private static final int WIDTH = 960;
+    private static final int LABEL_WIDTH = 440;
     private static final int BAR_AREA = WIDTH - LABEL_WIDTH - 130;
     private static final int ROW = 34;
     private static final int TOP = 46;

@@ -26,7 +26,7 @@ class ReportWriterTest {
     }
 
     private static ReportWriter writer(long events, String jvmArgs) {
-        return new ReportWriter(new BenchSettings(events, 10_000, 500, 150), jvmArgs, MACHINE);
+        return new ReportWriter(new BenchSettings(events, 500, 150), jvmArgs, MACHINE);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.camelsegment.benchmarks.drivers;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -14,16 +12,20 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * {@code segment:track?batching=true}, in either delivery mode, each fed the way that mode is meant to be fed:
  * <ul>
- * <li>acknowledged: many concurrent exchanges (as HTTP ingress with many clients would give), here
- * {@code ProducerTemplate.asyncSend} with at most {@code bench.inFlight} exchanges in flight; each completes when the
- * batch that carried it was accepted;</li>
+ * <li>acknowledged: many concurrent exchanges. A SEDA queue whose consumers hand each exchange to the asynchronous
+ * producer and take the next one, so the exchanges waiting for their batch are bounded only by the component's buffer
+ * (bufferMaxEvents, bufferMaxBytes, overflowPolicy=block), not by threads or by the driver;</li>
  * <li>fireAndForget: a plain sequential loop of {@code sendBody}; each exchange completes on enqueue, and the timing
  * ends when the context has stopped, i.e. the buffer was flushed.</li>
  * </ul>
  */
 public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
 
+    static final String QUEUE = "seda:events?concurrentConsumers=2&size=5000&blockWhenFull=true";
+
     private final boolean fireAndForget;
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder failed = new LongAdder();
 
     public SegmentBufferedTrackDriver(boolean fireAndForget) {
         this.fireAndForget = fireAndForget;
@@ -31,52 +33,47 @@ public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
 
     @Override
     protected RoutesBuilder routes() {
-        String uri = "segment:track?batching=true" + (fireAndForget ? "&deliveryMode=fireAndForget" : "");
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:events").routeId("events").to(uri);
+                if (fireAndForget) {
+                    from("direct:events").routeId("events")
+                            .to("segment:track?batching=true&deliveryMode=fireAndForget");
+                } else {
+                    onException(Exception.class).handled(true).process(e -> failed.increment());
+                    from(QUEUE).routeId("events")
+                            .to("segment:track?batching=true")
+                            .process(e -> completed.increment());
+                }
             }
         };
     }
 
     @Override
     public long send() throws Exception {
-        Endpoint events = context.getEndpoint("direct:events");
-        return fireAndForget ? sendSequentially(events) : sendConcurrently(events);
+        return fireAndForget ? sendSequentially(context.getEndpoint("direct:events")) : sendThroughQueue();
     }
 
     private long sendSequentially(Endpoint events) {
-        long failed = 0;
+        long failures = 0;
         for (long i = 0; i < settings.events(); i++) {
             try {
                 template.sendBody(events, TrackEvents.message(i));
             } catch (CamelExecutionException e) {
-                failed++;
+                failures++;
             }
         }
-        return failed;
+        return failures;
     }
 
-    private long sendConcurrently(Endpoint events) throws Exception {
-        int inFlight = settings.inFlight();
-        Semaphore permits = new Semaphore(inFlight);
-        LongAdder failed = new LongAdder();
-        for (long i = 0; i < settings.events(); i++) {
-            permits.acquire();
-            long index = i;
-            template.asyncSend(events, exchange -> exchange.getMessage().setBody(TrackEvents.message(index)))
-                    .whenComplete((exchange, error) -> {
-                        if (error != null || exchange.isFailed()) {
-                            failed.increment();
-                        }
-                        permits.release();
-                    });
+    private long sendThroughQueue() throws Exception {
+        Endpoint queue = context.getEndpoint(QUEUE);
+        long total = settings.events();
+        for (long i = 0; i < total; i++) {
+            template.sendBody(queue, TrackEvents.message(i));
         }
-        if (!permits.tryAcquire(inFlight, settings.deliveryTimeoutMillis(), TimeUnit.MILLISECONDS)) {
-            throw new TimeoutException((inFlight - permits.availablePermits()) + " exchanges still in flight after "
-                                       + settings.deliveryTimeoutMillis() + " ms");
-        }
+        Waits.until(() -> completed.sum() + failed.sum() >= total, settings.deliveryTimeoutMillis(),
+                () -> new TimeoutException((total - completed.sum() - failed.sum()) + " exchanges still waiting"));
         return failed.sum();
     }
 }
