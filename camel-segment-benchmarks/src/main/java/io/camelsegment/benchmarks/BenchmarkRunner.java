@@ -84,6 +84,7 @@ public final class BenchmarkRunner {
             sampledPeakRssKb = Math.max(sampledPeakRssKb, ProcessMetrics.peakRssKb(process.pid()));
             if (System.nanoTime() > deadline) {
                 process.destroyForcibly().waitFor();
+                Thread.sleep(500); // let the sink finish requests the killed driver had started
                 status = "timeout";
                 break;
             }
