@@ -1,0 +1,29 @@
+package io.camelsegment.benchmarks;
+
+import java.util.List;
+
+/**
+ * The knobs of a run, read from {@code bench.*} system properties (the Maven profile sets them; the runner hands them
+ * on to every driver process).
+ *
+ * @param events         events every driver sends
+ * @param listSize       events per List for segment:batch, and the aggregator's completionSize
+ * @param timeoutSeconds how long one driver may take before it is stopped and reported as timed out
+ */
+public record BenchSettings(long events, int listSize, long timeoutSeconds) {
+
+    /** The system properties a driver process must receive to rebuild these settings. */
+    public static final List<String> PROPERTIES = List.of("bench.events", "bench.listSize", "bench.timeoutSeconds");
+
+    public static BenchSettings fromSystemProperties() {
+        return new BenchSettings(
+                Long.getLong("bench.events", 1_000_000L),
+                Integer.getInteger("bench.listSize", 500),
+                Long.getLong("bench.timeoutSeconds", 150L));
+    }
+
+    /** How long a driver waits for its last deliveries: a little less than the runner's hard stop. */
+    public long deliveryTimeoutMillis() {
+        return Math.max(5_000L, (timeoutSeconds - 10) * 1000L);
+    }
+}

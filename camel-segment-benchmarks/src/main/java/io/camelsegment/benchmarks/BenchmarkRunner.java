@@ -1,0 +1,146 @@
+package io.camelsegment.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.examples.receiver.LocalSegmentReceiver;
+
+/**
+ * Runs the benchmark: starts the sink in this JVM, runs each driver in its own JVM (same flags for all, one after the
+ * other), pairs what each driver measured with what the sink counted, and writes the report.
+ * <p>
+ * System properties: {@code bench.events}, {@code bench.drivers} (ids, comma-separated, or "all"),
+ * {@code bench.driverJvmArgs}, {@code bench.timeoutSeconds} (per driver), {@code bench.listSize}, {@code bench.output} (directory of benchmarks.md), {@code bench.logs}.
+ */
+public final class BenchmarkRunner {
+
+    static final String DEFAULT_DRIVER_JVM_ARGS = "-Xmx128m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError";
+    private static final String WRITE_KEY = "bench-write-key";
+    private static final int SINK_THREADS = 4;
+
+    private final BenchSettings settings;
+    private final List<String> driverJvmArgs;
+    private final Path logs;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    BenchmarkRunner(BenchSettings settings, List<String> driverJvmArgs, Path logs) {
+        this.settings = settings;
+        this.driverJvmArgs = driverJvmArgs;
+        this.logs = logs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        List<String> jvmArgs = List.of(System.getProperty("bench.driverJvmArgs", DEFAULT_DRIVER_JVM_ARGS).trim()
+                .split("\\s+"));
+        List<Drivers.Info> drivers = Drivers.select(System.getProperty("bench.drivers"));
+        Path output = Path.of(System.getProperty("bench.output", "docs"));
+        Path logs = Path.of(System.getProperty("bench.logs", "target/benchmark-logs"));
+        Files.createDirectories(logs);
+
+        BenchmarkRunner runner = new BenchmarkRunner(settings, jvmArgs, logs);
+        List<DriverResult> results = new ArrayList<>();
+        // The JDK's HTTP server writes a response in pieces; without TCP_NODELAY, Nagle's algorithm and the client's
+        // delayed ACK add ~40 ms to every small request, which would measure the sink instead of the drivers.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The sink accepts any credentials: analytics-java sends its write key in the body, not as Basic auth.
+        try (LocalSegmentReceiver sink = new LocalSegmentReceiver(0, null, SINK_THREADS)) {
+            for (Drivers.Info driver : drivers) {
+                System.out.printf("[bench] %s: %,d events ...%n", driver.id(), settings.events());
+                sink.reset();
+                DriverResult result = runner.run(driver, sink);
+                results.add(result);
+                System.out.printf("[bench] %s: %s, %.0f events/s, %d requests, %.1f CPU s, peak RSS %d MB, lost %d, "
+                                  + "duplicated %d%n", driver.id(), result.status(), result.eventsPerSecond(),
+                        result.requests(), result.cpuSeconds(), result.peakRssKb() / 1024, result.lost(),
+                        result.duplicates());
+            }
+        }
+        Path report = new ReportWriter(settings, String.join(" ", jvmArgs), MachineInfo.collect())
+                .write(results, output);
+        System.out.println("[bench] report: " + report);
+    }
+
+    /** Runs one driver in a fresh JVM and waits for it, at most the per-driver timeout. */
+    DriverResult run(Drivers.Info driver, LocalSegmentReceiver sink) throws IOException, InterruptedException {
+        Path out = logs.resolve(driver.id() + ".out");
+        Path err = logs.resolve(driver.id() + ".log");
+        Process process = new ProcessBuilder(command(driver, sink))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        // Sampled from outside too, so a driver that dies (OutOfMemoryError) or hangs still has a peak RSS.
+        long sampledPeakRssKb = -1;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.timeoutSeconds());
+        String status = null;
+        while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+            sampledPeakRssKb = Math.max(sampledPeakRssKb, ProcessMetrics.peakRssKb(process.pid()));
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly().waitFor();
+                Thread.sleep(500); // let the sink finish requests the killed driver had started
+                status = "timeout";
+                break;
+            }
+        }
+        // -XX:+ExitOnOutOfMemoryError reports on stdout, a stack trace would be on stderr.
+        String output = Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8);
+        JsonNode measured = readResult(out);
+        if (status == null) {
+            if (output.contains("OutOfMemoryError")) {
+                status = "OutOfMemoryError";
+            } else if (measured == null) {
+                status = "error: exit code " + process.exitValue() + ", no result (see " + err.getFileName() + ")";
+            } else if (measured.hasNonNull("error")) {
+                status = "error: " + measured.get("error").asText();
+            } else {
+                status = "ok";
+            }
+        }
+        return new DriverResult(driver, status, settings.events(),
+                number(measured, "seconds"), number(measured, "cpuSeconds"),
+                Math.max(sampledPeakRssKb, measured == null ? -1 : measured.path("peakRssKb").asLong(-1)),
+                measured == null ? -1 : measured.path("failed").asLong(-1),
+                sink.events(), sink.distinctMessageIds(), sink.duplicates(), sink.requests(),
+                sink.rejectedRequests(), sink.bytes(), sink.maxRequestBytes());
+    }
+
+    private List<String> command(Drivers.Info driver, LocalSegmentReceiver sink) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(driverJvmArgs);
+        for (String property : BenchSettings.PROPERTIES) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(DriverProcess.class.getName());
+        command.add(driver.id());
+        command.add(sink.trackingUrl());
+        command.add(sink.hostUrl());
+        command.add(WRITE_KEY);
+        return command;
+    }
+
+    private JsonNode readResult(Path out) throws IOException {
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            if (line.startsWith(DriverProcess.RESULT_PREFIX)) {
+                return mapper.readTree(line.substring(DriverProcess.RESULT_PREFIX.length()));
+            }
+        }
+        return null;
+    }
+
+    private static double number(JsonNode measured, String field) {
+        return measured != null && measured.hasNonNull(field) ? measured.get(field).asDouble() : Double.NaN;
+    }
+}

@@ -1,0 +1,73 @@
+package io.camelsegment.benchmarks;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The workload: a deterministic stream of realistic track events ("Order Completed" and friends with an order in the
+ * properties), about 360 bytes each as JSON. Event {@code i} is the same for every driver, so the sink sees the same
+ * messageIds and nearly the same bytes from each.
+ */
+public final class TrackEvents {
+
+    private static final String[] EVENTS = { "Order Completed", "Product Added", "Checkout Started",
+            "Product Viewed" };
+    private static final String[] PRODUCTS = { "Trail Running Shoe", "Merino Wool Socks", "Rain Jacket",
+            "Insulated Bottle", "Headlamp 300lm" };
+    private static final String[] CURRENCIES = { "EUR", "USD", "GBP" };
+    private static final long ID_SEED = 0x5e6d_e47b_e7c4_a11eL;
+    private static final long BASE_TIME_MILLIS = Instant.parse("2025-06-01T00:00:00Z").toEpochMilli();
+
+    private TrackEvents() {
+    }
+
+    /** A unique, UUID-shaped messageId for event {@code i}. */
+    public static String messageId(long i) {
+        return new UUID(ID_SEED, i).toString();
+    }
+
+    public static String userId(long i) {
+        return "user-" + (100_000 + i % 50_000);
+    }
+
+    public static String event(long i) {
+        return EVENTS[(int) (i % EVENTS.length)];
+    }
+
+    public static Instant timestamp(long i) {
+        return Instant.ofEpochMilli(BASE_TIME_MILLIS + i);
+    }
+
+    public static Map<String, Object> properties(long i) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("orderId", "ord-" + (7_000_000 + i));
+        properties.put("revenue", 20 + (i % 9_000) / 100.0);
+        properties.put("currency", CURRENCIES[(int) (i % CURRENCIES.length)]);
+        properties.put("products", List.of(product(i), product(i + 1)));
+        return properties;
+    }
+
+    private static Map<String, Object> product(long i) {
+        Map<String, Object> product = new LinkedHashMap<>();
+        product.put("sku", "SKU-" + (10_000 + i % 9_000));
+        product.put("name", PRODUCTS[(int) (i % PRODUCTS.length)]);
+        product.put("price", (999 + 100 * (i % 90)) / 100.0);
+        product.put("quantity", 1 + i % 3);
+        return product;
+    }
+
+    /** Event {@code i} as a Segment track message (what a route would hold as its body). */
+    public static Map<String, Object> message(long i) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "track");
+        message.put("userId", userId(i));
+        message.put("event", event(i));
+        message.put("messageId", messageId(i));
+        message.put("timestamp", timestamp(i).toString());
+        message.put("properties", properties(i));
+        return message;
+    }
+}

@@ -1,0 +1,59 @@
+package io.camelsegment.benchmarks.drivers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.camelsegment.benchmarks.TrackEvents;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * {@code segment:batch} fed Lists of {@code bench.listSize} events through a SEDA queue with four concurrent
+ * consumers: the shape of "a batching source hands over lists" (Kafka's batching consumer, split + aggregate).
+ */
+public final class SegmentBatchListsDriver extends CamelDriverSupport {
+
+    private static final int CONSUMERS = 4;
+    private static final String QUEUE = "seda:batches?concurrentConsumers=" + CONSUMERS + "&size=" + 2 * CONSUMERS
+                                        + "&blockWhenFull=true";
+
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+
+    @Override
+    protected RoutesBuilder routes() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true).process(e -> failed.add(listSize(e)));
+                from(QUEUE)
+                        .routeId("batches")
+                        .to("segment:batch")
+                        .process(e -> delivered.add(listSize(e)));
+            }
+        };
+    }
+
+    private static int listSize(Exchange exchange) {
+        return exchange.getMessage().getBody(List.class).size();
+    }
+
+    @Override
+    public long send() throws Exception {
+        long total = settings.events();
+        for (long first = 0; first < total; first += settings.listSize()) {
+            long end = Math.min(total, first + settings.listSize());
+            List<Object> list = new ArrayList<>((int) (end - first));
+            for (long i = first; i < end; i++) {
+                list.add(TrackEvents.message(i));
+            }
+            template.sendBody(QUEUE, list);
+        }
+        Waits.until(() -> delivered.sum() + failed.sum() >= total, settings.deliveryTimeoutMillis(),
+                () -> new TimeoutException((total - delivered.sum() - failed.sum()) + " events unaccounted for"));
+        return failed.sum();
+    }
+}

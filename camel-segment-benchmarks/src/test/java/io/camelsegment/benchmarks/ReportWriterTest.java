@@ -1,0 +1,87 @@
+package io.camelsegment.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportWriterTest {
+
+    private static final long N = 1_000_000;
+    private static final MachineInfo MACHINE = new MachineInfo(2, "test CPU", "4 GB", "Linux", "JVM 17",
+            "2025-01-01 00:00 UTC", "4.18.0", "3.5.4");
+
+    @TempDir
+    Path dir;
+
+    /** A driver that delivered every event in {@code seconds}, with {@code requests} requests of 400-byte events. */
+    private static DriverResult result(String id, double seconds, double cpuSeconds, long requests, long lost) {
+        return new DriverResult(Drivers.info(id), "ok", N, seconds, cpuSeconds, 150_000, 0, N - lost, N - lost, 0,
+                requests, 0, 400 * (N - lost), 500_000);
+    }
+
+    private static ReportWriter writer(long events, String jvmArgs) {
+        return new ReportWriter(new BenchSettings(events, 500, 150), jvmArgs, MACHINE);
+    }
+
+    @Test
+    void minimumRequestsComeFromBytesAndTheEventLimit() {
+        DriverResult r = result("segment-batch", 10, 5, 800, 0);
+        // 400,000,000 bytes / 512,000 = 781.25 -> 782 requests; 1,000,000 / 2500 = 400
+        assertEquals(782, r.minimumRequests());
+        assertEquals(800.0 / 782 - 1, r.requestsOverMinimum(), 1e-9);
+        assertEquals(100_000, r.eventsPerSecond(), 1e-9);
+    }
+
+    @Test
+    void targetsAreMetOnlyWhenTheNumbersSaySo() {
+        List<DriverResult> fast = List.of(
+                result("segment-buffered-ack", 10, 20, 790, 0),
+                result("segment-buffered-ff", 9, 18, 800, 0),
+                result("analytics-java-tuned", 40, 90, 900, 0));
+        List<String[]> rows = writer(N, "-Xmx128m").targets(fast, fast.stream()
+                .filter(r -> r.info().id().equals("analytics-java-tuned")).findFirst());
+        assertEquals("yes", rows.get(0)[2], rows.get(0)[1]);
+        assertEquals("yes", rows.get(1)[2], rows.get(1)[1]);
+        assertEquals("yes", rows.get(2)[2], rows.get(2)[1]);
+        assertEquals("yes", rows.get(3)[2], rows.get(3)[1]);
+
+        List<DriverResult> slow = List.of(
+                result("segment-buffered-ack", 20, 20, 1000, 3),
+                result("analytics-java-tuned", 40, 90, 900, 0));
+        rows = writer(N, "-Xmx128m").targets(slow, slow.stream()
+                .filter(r -> r.info().id().equals("analytics-java-tuned")).findFirst());
+        assertEquals("**no**", rows.get(0)[2], "2x is not 3x");
+        assertEquals("**no**", rows.get(1)[2], "1000 requests is far above the minimum");
+        assertEquals("**no**", rows.get(3)[2], "3 events lost");
+
+        rows = writer(100_000, "-Xmx128m").targets(slow, java.util.Optional.empty());
+        assertEquals("not measured", rows.get(0)[2]);
+        assertEquals("not measured", rows.get(2)[2], "a quick run cannot claim the 1,000,000-event target");
+    }
+
+    @Test
+    void writesTheTableAndAChartOfEveryDriver() throws Exception {
+        List<DriverResult> results = List.of(
+                result("segment-buffered-ack", 10, 20, 790, 0),
+                new DriverResult(Drivers.info("analytics-java-default"), "timeout", N, Double.NaN, Double.NaN, -1,
+                        -1, 1000, 1000, 0, 4, 0, 400_000, 100_000),
+                result("analytics-java-tuned", 40, 90, 900, 0));
+        Path report = writer(N, "-Xmx128m").write(results, dir);
+
+        String md = Files.readString(report);
+        assertTrue(md.contains("| segment:track?batching=true (acknowledged) | ok | 100,000 | 4.00× | n/a | 790 |"),
+                md);
+        assertTrue(md.contains("`analytics-java-default` did not complete: timeout"), md);
+        assertTrue(md.contains("![events per second](benchmarks-throughput.svg)"));
+        String svg = Files.readString(dir.resolve(ReportWriter.CHART));
+        assertTrue(svg.startsWith("<svg"));
+        assertEquals(3, svg.split("<rect x=").length - 1, "one bar per driver");
+        assertTrue(svg.contains("analytics-java, default settings") && svg.contains("timeout"), svg);
+    }
+}
