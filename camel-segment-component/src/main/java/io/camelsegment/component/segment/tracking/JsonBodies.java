@@ -35,7 +35,7 @@ public final class JsonBodies {
             if (value instanceof InputStream in) {
                 return mapper.readTree(in);
             }
-            return mapper.valueToTree(value);
+            return JavaValueTrees.toTree(mapper, value);
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the offending token, which may be a secret (an unquoted writeKey): position only.
             throw new SegmentValidationException(field, "is not valid JSON" + position(e));

@@ -147,11 +147,12 @@ public class TrackingMessageFactory {
     /** Adds messageId, timestamp and context.library where absent, validates and encodes. */
     private EncodedEvent finish(ObjectNode message, Exchange exchange, String scope, int index, String prefix)
             throws SegmentValidationException {
-        NULLABLE_FIELDS.forEach(f -> {
-            if (message.has(f) && message.get(f).isNull()) {
-                message.remove(f);
+        for (String field : NULLABLE_FIELDS) {
+            JsonNode value = message.get(field);
+            if (value != null && value.isNull()) {
+                message.remove(field);
             }
-        });
+        }
         if (!message.has("messageId")) {
             // Derived, not random: a redelivered exchange (same id, same content) gets the same messageId,
             // so Segment drops the duplicate; different content in the same exchange gets a different one.

@@ -1,0 +1,76 @@
+package io.camelsegment.component.segment.tracking;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds Jackson trees straight from the plain Java values routes mostly carry (Maps, Lists, Strings, numbers,
+ * booleans). {@code ObjectMapper.valueToTree} serializes into a token buffer and parses it back, which costs about as
+ * much as the final serialization; per event, that matters. Anything else (POJOs, dates, enums) still goes through
+ * the mapper, so the result is the same tree valueToTree would give.
+ */
+final class JavaValueTrees {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JavaValueTrees() {
+    }
+
+    static JsonNode toTree(ObjectMapper mapper, Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof String s) {
+            return NODES.textNode(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = NODES.objectNode();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    return mapper.valueToTree(value); // the mapper knows how to write other key types
+                }
+                object.set(key, toTree(mapper, e.getValue()));
+            }
+            return object;
+        }
+        if (value instanceof java.util.Collection<?> items) {
+            ArrayNode array = NODES.arrayNode();
+            for (Object item : items) {
+                array.add(toTree(mapper, item));
+            }
+            return array;
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return NODES.numberNode(((Number) value).intValue());
+        }
+        if (value instanceof Long l) {
+            return NODES.numberNode(l);
+        }
+        if (value instanceof Double d) {
+            return NODES.numberNode(d);
+        }
+        if (value instanceof Float f) {
+            return NODES.numberNode(f);
+        }
+        if (value instanceof BigDecimal d) {
+            return NODES.numberNode(d);
+        }
+        if (value instanceof BigInteger i) {
+            return NODES.numberNode(i);
+        }
+        if (value instanceof JsonNode node) {
+            return node.deepCopy();
+        }
+        return mapper.valueToTree(value);
+    }
+}
