@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -111,6 +112,28 @@ final class JsonValues {
     /** Number of entries of a JSON object. */
     static int size(Object object) {
         return object instanceof Map<?, ?> map ? map.size() : ((JsonNode) object).size();
+    }
+
+    static boolean hasKey(Object object, String key) {
+        return object instanceof Map<?, ?> map ? map.containsKey(key) : ((JsonNode) object).has(key);
+    }
+
+    /** A shallow, modifiable copy of a JSON object (Map or ObjectNode), in its order, with room for more entries. */
+    static Map<Object, Object> copyOf(Object object, int extra) {
+        Map<Object, Object> copy = new LinkedHashMap<>((int) ((size(object) + extra) / 0.75f) + 1);
+        putEntries(copy, object, false);
+        return copy;
+    }
+
+    /** Puts the entries of a JSON object into target; with missingOnly, only keys target does not have. */
+    static void putEntries(Map<Object, Object> target, Object object, boolean missingOnly) {
+        Iterable<? extends Map.Entry<?, ?>> entries = object instanceof Map<?, ?> map
+                ? map.entrySet() : ((ObjectNode) object).properties();
+        for (Map.Entry<?, ?> e : entries) {
+            if (!missingOnly || !target.containsKey(e.getKey())) {
+                target.put(e.getKey(), e.getValue());
+            }
+        }
     }
 
     /** The JSON type of a value, as error messages name it: object, array, string, number, boolean, ... */

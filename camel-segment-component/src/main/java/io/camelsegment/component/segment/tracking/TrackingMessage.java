@@ -23,8 +23,9 @@ final class TrackingMessage {
         this.fields = new LinkedHashMap<>();
     }
 
-    private TrackingMessage(int expectedFields) {
-        this.fields = new LinkedHashMap<>(Math.max(16, expectedFields * 2));
+    /** Sized for the body's fields plus the few the factory adds (type, messageId, timestamp, context). */
+    private TrackingMessage(int bodyFields) {
+        this.fields = new LinkedHashMap<>((int) ((bodyFields + 4) / 0.75f) + 1);
     }
 
     /**
@@ -35,14 +36,14 @@ final class TrackingMessage {
     static TrackingMessage of(ObjectMapper mapper, Object object, String field) throws SegmentValidationException {
         try {
             if (object instanceof ObjectNode node) {
-                TrackingMessage message = new TrackingMessage(node.size() + 4);
+                TrackingMessage message = new TrackingMessage(node.size());
                 for (Map.Entry<String, JsonNode> e : node.properties()) {
                     message.fields.put(e.getKey(), JsonValues.field(mapper, e.getValue()));
                 }
                 return message;
             }
             Map<?, ?> map = (Map<?, ?>) object;
-            TrackingMessage message = new TrackingMessage(map.size() + 4);
+            TrackingMessage message = new TrackingMessage(map.size());
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getKey() instanceof String key)) {
                     return of(mapper, mapper.valueToTree(map), field); // keys as the mapper writes them
@@ -84,6 +85,25 @@ final class TrackingMessage {
 
     Set<String> fieldNames() {
         return fields.keySet();
+    }
+
+    /**
+     * Sets {@code field} to {@code source} (a JSON object, shared across messages) merged under the message's own
+     * object there: the message's entries win; a copy is made, never a change to either. A field that is not an
+     * object is left alone (validation rejects it).
+     */
+    void mergeMissing(String field, Object source) {
+        if (source == null || JsonValues.size(source) == 0) {
+            return;
+        }
+        Object existing = fields.get(field);
+        if (existing == null) {
+            fields.put(field, source);
+        } else if (JsonValues.isObject(existing)) {
+            Map<Object, Object> merged = JsonValues.copyOf(existing, JsonValues.size(source));
+            JsonValues.putEntries(merged, source, true);
+            fields.put(field, merged);
+        }
     }
 
     /** What the mapper serializes: the message as it stands. */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,11 +44,13 @@ public class TrackingMessageFactory {
     private final ObjectMapper mapper;
     private final SegmentConfiguration configuration;
     private final ObjectNode library; // shared by every message: never modified
+    private final Map<String, Object> libraryContext; // the context of messages that have none
 
     public TrackingMessageFactory(ObjectMapper mapper, SegmentConfiguration configuration, String libraryVersion) {
         this.mapper = mapper;
         this.configuration = configuration;
         this.library = mapper.createObjectNode().put("name", "camel-segment").put("version", libraryVersion);
+        this.libraryContext = Map.of("library", library);
     }
 
     /** The outcome of building a message: the encoded event and the write key the message asked for, if any. */
@@ -132,8 +133,8 @@ public class TrackingMessageFactory {
             try {
                 message = batchItem(item, itemsAsText, prefix.substring(0, prefix.length() - 1));
                 message.remove("writeKey");
-                mergeMissing(message, "context", sharedContext);
-                mergeMissing(message, "integrations", sharedIntegrations);
+                message.mergeMissing("context", sharedContext);
+                message.mergeMissing("integrations", sharedIntegrations);
                 String hashScope = "batch:" + (message.has("type") ? JsonValues.asText(message.get("type")) : "");
                 events.add(finish(message, exchange, hashScope, index, prefix));
                 eventIndexes.add(index);
@@ -196,53 +197,14 @@ public class TrackingMessageFactory {
     /** The context with library added when it has none: a copy, never the caller's object. */
     private Object withLibrary(Object context) {
         if (context == null) {
-            return Map.of("library", library);
+            return libraryContext;
         }
-        if (hasKey(context, "library")) {
+        if (JsonValues.hasKey(context, "library")) {
             return context;
         }
-        Map<Object, Object> copy = copyOf(context, 1);
+        Map<Object, Object> copy = JsonValues.copyOf(context, 1);
         copy.put("library", library);
         return copy;
-    }
-
-    /**
-     * Sets {@code message[field]} to a copy of {@code source} with the entries the message's own object has winning;
-     * leaves a field that is not an object alone (validation rejects it).
-     */
-    private static void mergeMissing(TrackingMessage message, String field, Object source) {
-        if (source == null || JsonValues.size(source) == 0) {
-            return;
-        }
-        Object existing = message.get(field);
-        if (existing == null) {
-            message.put(field, source);
-        } else if (JsonValues.isObject(existing)) {
-            Map<Object, Object> merged = copyOf(existing, JsonValues.size(source));
-            putEntries(merged, source, true);
-            message.put(field, merged);
-        }
-    }
-
-    private static boolean hasKey(Object object, String key) {
-        return object instanceof Map<?, ?> map ? map.containsKey(key) : ((JsonNode) object).has(key);
-    }
-
-    /** A shallow, modifiable copy of a JSON object (Map or ObjectNode), in its order. */
-    private static Map<Object, Object> copyOf(Object object, int extra) {
-        Map<Object, Object> copy = new LinkedHashMap<>(2 * (JsonValues.size(object) + extra));
-        putEntries(copy, object, false);
-        return copy;
-    }
-
-    private static void putEntries(Map<Object, Object> target, Object object, boolean missingOnly) {
-        Iterable<? extends Map.Entry<?, ?>> entries = object instanceof Map<?, ?> map
-                ? map.entrySet() : ((ObjectNode) object).properties();
-        for (Map.Entry<?, ?> e : entries) {
-            if (!missingOnly || !target.containsKey(e.getKey())) {
-                target.put(e.getKey(), e.getValue());
-            }
-        }
     }
 
     /**
