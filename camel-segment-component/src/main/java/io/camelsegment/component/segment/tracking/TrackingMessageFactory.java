@@ -6,15 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelsegment.component.segment.SegmentBatchException.ItemFailure;
 import io.camelsegment.component.segment.SegmentConfiguration;
@@ -44,12 +43,14 @@ public class TrackingMessageFactory {
 
     private final ObjectMapper mapper;
     private final SegmentConfiguration configuration;
-    private final ObjectNode library;
+    private final ObjectNode library; // shared by every message: never modified
+    private final Map<String, Object> libraryContext; // the context of messages that have none
 
     public TrackingMessageFactory(ObjectMapper mapper, SegmentConfiguration configuration, String libraryVersion) {
         this.mapper = mapper;
         this.configuration = configuration;
         this.library = mapper.createObjectNode().put("name", "camel-segment").put("version", libraryVersion);
+        this.libraryContext = Map.of("library", library);
     }
 
     /** The outcome of building a message: the encoded event and the write key the message asked for, if any. */
@@ -69,11 +70,15 @@ public class TrackingMessageFactory {
     /** One message for a single-event operation (identify, track, page, screen, group, alias). */
     public Built create(Exchange exchange, SegmentOperation operation) throws SegmentValidationException {
         Message in = exchange.getMessage();
-        ObjectNode message = JsonBodies.toObject(mapper, jsonBody(in), "body");
-        if (message == null) {
-            message = mapper.createObjectNode();
-        } else if (!hasMessageField(operation, message)) {
-            message = wrapFreeForm(operation, message);
+        Object body = JsonValues.readObject(mapper, jsonBody(in), "body");
+        TrackingMessage message;
+        if (body == null) {
+            message = new TrackingMessage();
+        } else {
+            message = TrackingMessage.of(mapper, body, "body");
+            if (!hasMessageField(operation, message)) {
+                message = wrapFreeForm(operation, message);
+            }
         }
         String bodyWriteKey = takeWriteKey(message);
         applyHeaders(in, message);
@@ -90,97 +95,116 @@ public class TrackingMessageFactory {
     public BuiltBatch createBatch(Exchange exchange) throws SegmentValidationException {
         Message in = exchange.getMessage();
         Object body = jsonBody(in);
-        JsonNode root = body instanceof Iterable<?> items && !(body instanceof JsonNode)
-                ? iterableToArray(items) : JsonBodies.toTree(mapper, body, "body");
-        ObjectNode sharedContext = JsonBodies.toObject(mapper, in.getHeader(SegmentConstants.CONTEXT), "context");
-        ObjectNode sharedIntegrations
-                = JsonBodies.toObject(mapper, in.getHeader(SegmentConstants.INTEGRATIONS), "integrations");
+        // Items of a collection body may be JSON text each; items inside a JSON document or an envelope may not.
+        boolean itemsAsText = body instanceof Iterable<?> && !(body instanceof JsonNode);
+        Object root = itemsAsText ? body : JsonValues.read(mapper, body, "body");
+        Object sharedContext = JsonValues.readObject(mapper, in.getHeader(SegmentConstants.CONTEXT), "context");
+        Object sharedIntegrations
+                = JsonValues.readObject(mapper, in.getHeader(SegmentConstants.INTEGRATIONS), "integrations");
         String bodyWriteKey = null;
-        if (root != null && root.isObject()) {
-            ObjectNode envelope = (ObjectNode) root;
+        if (JsonValues.isObject(root)) {
+            TrackingMessage envelope = TrackingMessage.of(mapper, root, "body");
             if (!envelope.has("batch")) {
                 throw new SegmentValidationException("batch", "is required: the body must be a collection, a JSON "
                                                               + "array or an object with a 'batch' array");
             }
             bodyWriteKey = takeWriteKey(envelope);
             if (sharedContext == null) {
-                sharedContext = JsonBodies.toObject(mapper, envelope.get("context"), "context");
+                sharedContext = JsonValues.requireObject(envelope.get("context"), "context");
             }
             if (sharedIntegrations == null) {
-                sharedIntegrations = JsonBodies.toObject(mapper, envelope.get("integrations"), "integrations");
+                sharedIntegrations = JsonValues.requireObject(envelope.get("integrations"), "integrations");
             }
             root = envelope.get("batch");
         }
-        if (root == null || !root.isArray()) {
+        if (!(root instanceof Iterable<?> items) || root instanceof JsonNode node && !node.isArray()) {
             throw new SegmentValidationException("batch", "must be a collection or JSON array of messages");
         }
-        if (root.isEmpty()) {
+        if (!items.iterator().hasNext()) {
             throw new SegmentValidationException("batch", "must contain at least one message (it was empty)");
         }
-        List<EncodedEvent> events = new ArrayList<>(root.size());
-        List<Integer> eventIndexes = new ArrayList<>(root.size());
+        List<EncodedEvent> events = new ArrayList<>();
+        List<Integer> eventIndexes = new ArrayList<>();
         List<ItemFailure> invalid = new ArrayList<>();
         int index = 0;
-        for (JsonNode item : root) {
+        for (Object item : items) {
             String prefix = "batch[" + index + "].";
+            TrackingMessage message = null;
             try {
-                if (!item.isObject()) {
-                    throw new SegmentValidationException(prefix.substring(0, prefix.length() - 1),
-                            "must be a JSON object");
-                }
-                ObjectNode message = (ObjectNode) item;
+                message = batchItem(item, itemsAsText, prefix.substring(0, prefix.length() - 1));
                 message.remove("writeKey");
-                JsonBodies.mergeMissing(message, "context", sharedContext);
-                JsonBodies.mergeMissing(message, "integrations", sharedIntegrations);
-                JsonNode type = message.get("type");
-                String hashScope = "batch:" + (type != null ? type.asText() : "");
+                message.mergeMissing("context", sharedContext);
+                message.mergeMissing("integrations", sharedIntegrations);
+                String hashScope = "batch:" + (message.has("type") ? JsonValues.asText(message.get("type")) : "");
                 events.add(finish(message, exchange, hashScope, index, prefix));
                 eventIndexes.add(index);
             } catch (SegmentValidationException e) {
-                invalid.add(new ItemFailure(index, textOrNull(item, "messageId"), e.getMessage()));
+                invalid.add(new ItemFailure(index, message != null ? message.text("messageId") : null,
+                        e.getMessage()));
             }
             index++;
         }
         return new BuiltBatch(events, eventIndexes, invalid, bodyWriteKey);
     }
 
+    private TrackingMessage batchItem(Object item, boolean itemAsText, String field)
+            throws SegmentValidationException {
+        Object value;
+        try {
+            value = itemAsText ? JsonValues.read(mapper, item, field) : JsonValues.plain(mapper, item);
+        } catch (SegmentValidationException | IllegalArgumentException e) {
+            value = null; // unreadable: reported as not an object, like any other non-object item
+        }
+        if (!JsonValues.isObject(value)) {
+            throw new SegmentValidationException(field, "must be a JSON object");
+        }
+        return TrackingMessage.of(mapper, value, field);
+    }
+
     /** Adds messageId, timestamp and context.library where absent, validates and encodes. */
-    private EncodedEvent finish(ObjectNode message, Exchange exchange, String scope, int index, String prefix)
+    private EncodedEvent finish(TrackingMessage message, Exchange exchange, String scope, int index, String prefix)
             throws SegmentValidationException {
         for (String field : NULLABLE_FIELDS) {
-            JsonNode value = message.get(field);
-            if (value != null && value.isNull()) {
+            if (message.has(field) && message.get(field) == null) {
                 message.remove(field);
             }
         }
         if (!message.has("messageId")) {
             // Derived, not random: a redelivered exchange (same id, same content) gets the same messageId,
             // so Segment drops the duplicate; different content in the same exchange gets a different one.
-            String seed = exchange.getExchangeId() + '|' + scope + '|' + index + '|' + message.hashCode();
+            String seed = exchange.getExchangeId() + '|' + scope + '|' + index + '|' + message.contentHash(mapper);
             message.put("messageId", UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString());
         }
-        JsonNode timestamp = message.get("timestamp");
+        Object timestamp = message.get("timestamp");
         if (timestamp == null) {
             message.put("timestamp", SegmentTimestamps.format(Instant.ofEpochMilli(exchange.getClock().getCreated())));
-        } else if (timestamp.isIntegralNumber()) {
+        } else if (JsonValues.isIntegral(timestamp)) {
             // epoch millis, as a header may give them (e.g. a JSON body unmarshalled from another system)
-            message.put("timestamp", SegmentTimestamps.format(Instant.ofEpochMilli(timestamp.longValue())));
+            message.put("timestamp", SegmentTimestamps.format(Instant.ofEpochMilli(((Number) timestamp).longValue())));
         }
         TrackingMessageValidator.validate(message, prefix);
-        JsonNode context = message.get("context");
-        if (context == null) {
-            message.putObject("context").set("library", library);
-        } else if (!context.has("library")) {
-            ((ObjectNode) context).set("library", library);
-        }
+        message.put("context", withLibrary(message.get("context")));
         byte[] json;
         try {
-            json = mapper.writeValueAsBytes(message);
+            json = mapper.writeValueAsBytes(message.fields());
         } catch (JsonProcessingException e) {
             throw new SegmentValidationException(prefix + "message", "could not be serialized: " + e.getOriginalMessage());
         }
         TrackingMessageValidator.validateSize(json.length + SentAt.SINGLE_CALL_OVERHEAD, prefix);
-        return new EncodedEvent(message.get("type").textValue(), message.get("messageId").textValue(), json);
+        return new EncodedEvent(message.text("type"), message.text("messageId"), json);
+    }
+
+    /** The context with library added when it has none: a copy, never the caller's object. */
+    private Object withLibrary(Object context) {
+        if (context == null) {
+            return libraryContext;
+        }
+        if (JsonValues.hasKey(context, "library")) {
+            return context;
+        }
+        Map<Object, Object> copy = JsonValues.copyOf(context, 1);
+        copy.put("library", library);
+        return copy;
     }
 
     /**
@@ -195,9 +219,8 @@ public class TrackingMessageFactory {
         return body;
     }
 
-    private static boolean hasMessageField(SegmentOperation operation, ObjectNode body) {
-        for (Iterator<String> it = body.fieldNames(); it.hasNext();) {
-            String field = it.next();
+    private static boolean hasMessageField(SegmentOperation operation, TrackingMessage body) {
+        for (String field : body.fieldNames()) {
             if (MESSAGE_FIELDS.contains(field) || typeSpecificFields(operation).contains(field)) {
                 return true;
             }
@@ -217,23 +240,24 @@ public class TrackingMessageFactory {
     }
 
     /** A body with no message field is the payload: properties for track/page/screen, traits for identify/group. */
-    private ObjectNode wrapFreeForm(SegmentOperation operation, ObjectNode body) throws SegmentValidationException {
-        ObjectNode message = mapper.createObjectNode();
+    private static TrackingMessage wrapFreeForm(SegmentOperation operation, TrackingMessage body)
+            throws SegmentValidationException {
+        TrackingMessage message = new TrackingMessage();
         switch (operation) {
-            case track, page, screen -> message.set("properties", body);
-            case identify, group -> message.set("traits", body);
+            case track, page, screen -> message.put("properties", body.fields());
+            case identify, group -> message.put("traits", body.fields());
             default -> throw new SegmentValidationException("body", "alias takes no properties or traits; give "
                                                                     + "previousId and userId (fields or headers)");
         }
         return message;
     }
 
-    private static String takeWriteKey(ObjectNode node) {
-        JsonNode key = node.remove("writeKey");
-        return key != null && key.isTextual() && !key.textValue().isBlank() ? key.textValue() : null;
+    private static String takeWriteKey(TrackingMessage message) {
+        Object key = message.remove("writeKey");
+        return key instanceof String text && !text.isBlank() ? text : null;
     }
 
-    private void applyHeaders(Message in, ObjectNode message) throws SegmentValidationException {
+    private void applyHeaders(Message in, TrackingMessage message) throws SegmentValidationException {
         putText(message, "userId", in.getHeader(SegmentConstants.USER_ID, String.class));
         putText(message, "anonymousId", in.getHeader(SegmentConstants.ANONYMOUS_ID, String.class));
         putText(message, "event", in.getHeader(SegmentConstants.EVENT, String.class));
@@ -252,7 +276,7 @@ public class TrackingMessageFactory {
         putObject(message, "integrations", in.getHeader(SegmentConstants.INTEGRATIONS));
     }
 
-    private void applyDefaults(SegmentOperation operation, ObjectNode message) {
+    private void applyDefaults(SegmentOperation operation, TrackingMessage message) {
         putDefault(message, "userId", configuration.getUserId());
         putDefault(message, "anonymousId", configuration.getAnonymousId());
         switch (operation) {
@@ -270,41 +294,21 @@ public class TrackingMessageFactory {
         }
     }
 
-    private static void putText(ObjectNode message, String field, String value) {
+    private static void putText(TrackingMessage message, String field, String value) {
         if (value != null) {
             message.put(field, value);
         }
     }
 
-    private static void putDefault(ObjectNode message, String field, String value) {
+    private static void putDefault(TrackingMessage message, String field, String value) {
         if (value != null && !message.hasNonNull(field)) {
             message.put(field, value);
         }
     }
 
-    private void putObject(ObjectNode message, String field, Object value) throws SegmentValidationException {
+    private void putObject(TrackingMessage message, String field, Object value) throws SegmentValidationException {
         if (value != null) {
-            message.set(field, JsonBodies.toObject(mapper, value, field));
+            message.put(field, JsonValues.readObject(mapper, value, field));
         }
-    }
-
-    private ArrayNode iterableToArray(Iterable<?> items) throws SegmentValidationException {
-        ArrayNode array = mapper.createArrayNode();
-        int index = 0;
-        for (Object item : items) {
-            try {
-                array.add(JsonBodies.toTree(mapper, item, "batch[" + index + "]"));
-            } catch (SegmentValidationException e) {
-                // keep the slot so indexes stay true; the item is reported as not an object
-                array.add(mapper.getNodeFactory().textNode("unreadable item: " + e.getRule()));
-            }
-            index++;
-        }
-        return array;
-    }
-
-    private static String textOrNull(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isTextual() ? value.textValue() : null;
     }
 }

@@ -3,7 +3,7 @@ package io.camelsegment.component.segment.tracking;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.camelsegment.component.segment.SegmentValidationException;
 
 /**
@@ -27,7 +27,7 @@ public final class TrackingMessageValidator {
      *
      * @param prefix prefix for field names in errors, e.g. {@code batch[3].}; empty for single calls
      */
-    public static void validate(ObjectNode message, String prefix) throws SegmentValidationException {
+    static void validate(TrackingMessage message, String prefix) throws SegmentValidationException {
         String type = requireType(message, prefix);
         optionalNonBlankString(message, "userId", prefix);
         optionalNonBlankString(message, "anonymousId", prefix);
@@ -52,13 +52,13 @@ public final class TrackingMessageValidator {
         optionalObject(message, "context", prefix);
         optionalObject(message, "integrations", prefix);
         validateMessageId(message, prefix);
-        JsonNode timestamp = message.get("timestamp");
+        Object timestamp = message.get("timestamp");
         if (timestamp != null) {
-            if (!timestamp.isTextual()) {
+            if (!(timestamp instanceof String text)) {
                 throw new SegmentValidationException(prefix + "timestamp", "must be an ISO-8601 string, was "
                                                                            + describe(timestamp));
             }
-            SegmentTimestamps.requireIso8601(timestamp.textValue(), prefix + "timestamp");
+            SegmentTimestamps.requireIso8601(text, prefix + "timestamp");
         }
     }
 
@@ -71,69 +71,78 @@ public final class TrackingMessageValidator {
         }
     }
 
-    private static String requireType(ObjectNode message, String prefix) throws SegmentValidationException {
-        JsonNode type = message.get("type");
-        if (type == null || type.isNull()) {
+    private static String requireType(TrackingMessage message, String prefix) throws SegmentValidationException {
+        Object type = message.get("type");
+        if (type == null) {
             throw new SegmentValidationException(prefix + "type", "is required: one of " + TYPES);
         }
-        if (!type.isTextual() || !TYPES.contains(type.textValue())) {
-            throw new SegmentValidationException(prefix + "type", "must be one of " + TYPES + ", was " + type);
+        if (!(type instanceof String text) || !TYPES.contains(text)) {
+            throw new SegmentValidationException(prefix + "type", "must be one of " + TYPES + ", was " + json(type));
         }
-        return type.textValue();
+        return text;
     }
 
-    private static void validateMessageId(ObjectNode message, String prefix) throws SegmentValidationException {
-        JsonNode id = message.get("messageId");
-        if (id == null) {
+    private static void validateMessageId(TrackingMessage message, String prefix) throws SegmentValidationException {
+        if (message.get("messageId") == null) {
             return;
         }
         optionalNonBlankString(message, "messageId", prefix);
-        int length = id.textValue().length();
+        int length = message.text("messageId").length();
         if (length > MAX_MESSAGE_ID_LENGTH) {
             throw new SegmentValidationException(prefix + "messageId", "must be at most " + MAX_MESSAGE_ID_LENGTH
                                                                        + " characters, was " + length);
         }
     }
 
-    private static void requiredNonBlankString(ObjectNode message, String field, String prefix)
+    private static void requiredNonBlankString(TrackingMessage message, String field, String prefix)
             throws SegmentValidationException {
         if (!message.hasNonNull(field)) {
-            throw new SegmentValidationException(prefix + field, "is required for " + message.get("type").textValue()
+            throw new SegmentValidationException(prefix + field, "is required for " + message.text("type")
                                                                  + " (it was missing)");
         }
         optionalNonBlankString(message, field, prefix);
     }
 
-    private static void optionalNonBlankString(ObjectNode message, String field, String prefix)
+    private static void optionalNonBlankString(TrackingMessage message, String field, String prefix)
             throws SegmentValidationException {
-        JsonNode value = message.get(field);
+        Object value = message.get(field);
         if (value == null) {
             return;
         }
-        if (!value.isTextual()) {
+        if (!(value instanceof String text)) {
             throw new SegmentValidationException(prefix + field, "must be a string, was " + describe(value));
         }
-        if (value.textValue().isBlank()) {
+        if (text.isBlank()) {
             throw new SegmentValidationException(prefix + field, "must not be blank");
         }
     }
 
-    private static void optionalObject(ObjectNode message, String field, String prefix)
+    private static void optionalObject(TrackingMessage message, String field, String prefix)
             throws SegmentValidationException {
-        JsonNode value = message.get(field);
-        if (value != null && !value.isObject()) {
+        Object value = message.get(field);
+        if (value != null && !JsonValues.isObject(value)) {
             throw new SegmentValidationException(prefix + field, "must be a JSON object, was " + describe(value));
         }
     }
 
-    private static String describe(JsonNode value) {
-        return switch (value.getNodeType()) {
-            case ARRAY -> "an array";
-            case NUMBER -> "a number (" + value + ")";
-            case BOOLEAN -> "a boolean (" + value + ")";
-            case NULL -> "null";
-            case STRING -> "a string";
-            default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    private static String describe(Object value) {
+        return switch (JsonValues.kind(value)) {
+            case "array" -> "an array";
+            case "number" -> "a number (" + json(value) + ")";
+            case "boolean" -> "a boolean (" + json(value) + ")";
+            case "string" -> "a string";
+            default -> JsonValues.kind(value);
         };
+    }
+
+    /** A scalar as JSON text, for error messages (containers by kind only: they may be large). */
+    private static String json(Object value) {
+        if (value instanceof JsonNode node) {
+            return node.isValueNode() ? node.toString() : JsonValues.kind(value);
+        }
+        if (value instanceof String text) {
+            return JsonNodeFactory.instance.textNode(text).toString();
+        }
+        return value instanceof Number || value instanceof Boolean ? String.valueOf(value) : JsonValues.kind(value);
     }
 }

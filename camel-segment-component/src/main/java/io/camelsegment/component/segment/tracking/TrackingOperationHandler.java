@@ -14,6 +14,7 @@ import io.camelsegment.component.segment.SegmentOperationHandler;
 import io.camelsegment.component.segment.SegmentValidationException;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
 import io.camelsegment.component.segment.tracking.buffer.BatchingSettings;
+import io.camelsegment.component.segment.tracking.buffer.EventCompletion;
 import io.camelsegment.component.segment.tracking.buffer.TrackingBatcher;
 import io.camelsegment.component.segment.tracking.buffer.TrackingBatcherRegistry;
 import org.apache.camel.CamelContext;
@@ -99,21 +100,43 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
                                                    String writeKey) throws SegmentException {
         List<String> ids = List.of(event.messageId());
         Message out = exchange.getMessage();
-        CompletableFuture<Integer> acknowledgement = buffered.getSettings().acknowledged()
-                ? new CompletableFuture<>() : null;
+        Acknowledgement acknowledgement = buffered.getSettings().acknowledged() ? new Acknowledgement(out, ids) : null;
         out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
         boolean queued = buffered.offer(event, writeKey, acknowledgement);
         if (acknowledgement == null || !queued) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("messageIds", ids);
-            data.put(queued ? "queued" : "dropped", true);
+            Map<String, Object> data = null;
+            if (!configuration.isThrowExceptionOnFailure()) {
+                data = new LinkedHashMap<>();
+                data.put("messageIds", ids);
+                data.put(queued ? "queued" : "dropped", true);
+            }
             return CompletableFuture.completedFuture(data);
         }
-        return acknowledgement.thenApply(status -> {
-            // Headers before the exchange completes: the producer continues the route after this stage.
+        return acknowledgement;
+    }
+
+    /** The outcome of one acknowledged event, completed by the sender that settled its batch. */
+    private final class Acknowledgement extends CompletableFuture<Object> implements EventCompletion {
+
+        private final Message out;
+        private final List<String> ids;
+
+        Acknowledgement(Message out, List<String> ids) {
+            this.out = out;
+            this.ids = ids;
+        }
+
+        @Override
+        public void delivered(int status) {
+            // Headers before the exchange completes: the producer continues the route when this completes.
             out.setHeader(SegmentConstants.HTTP_STATUS, status);
-            return result(status, ids, 1);
-        });
+            complete(result(status, ids, 1));
+        }
+
+        @Override
+        public void failed(SegmentException error) {
+            completeExceptionally(error);
+        }
     }
 
     private Object sendBatch(Exchange exchange, String headerWriteKey) throws Exception {
@@ -142,7 +165,11 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         return key;
     }
 
-    private static Map<String, Object> result(int status, List<String> ids, int requests) {
+    /** The result data, for the {successful, data, error} envelope only: with exceptions on, nobody reads it. */
+    private Map<String, Object> result(int status, List<String> ids, int requests) {
+        if (configuration.isThrowExceptionOnFailure()) {
+            return null;
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("status", status);
         data.put("messageIds", ids);

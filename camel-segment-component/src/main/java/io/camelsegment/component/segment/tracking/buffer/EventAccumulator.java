@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,7 +44,7 @@ final class EventAccumulator {
      * @param completion completed when the event's batch is settled (acknowledged mode), or null
      * @throws SegmentException when the accumulator is closed (the sender is stopping)
      */
-    void append(EncodedEvent event, String writeKey, CompletableFuture<Integer> completion) throws SegmentException {
+    void append(EncodedEvent event, String writeKey, EventCompletion completion) throws SegmentException {
         lock.lock();
         try {
             if (closed) {

@@ -2,7 +2,6 @@ package io.camelsegment.component.segment.tracking.buffer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelsegment.component.segment.tracking.EncodedEvent;
@@ -18,7 +17,7 @@ final class PendingBatch {
 
     private final String writeKey;
     private final TrackingBatch batch;
-    private final List<CompletableFuture<Integer>> completions;
+    private final List<EventCompletion> completions;
     private final long createdNanos;
     private final AtomicBoolean settled = new AtomicBoolean();
     private long eventBytes;
@@ -31,7 +30,7 @@ final class PendingBatch {
     }
 
     /** Adds the event if it fits under the batch's count and byte limits. */
-    boolean tryAdd(EncodedEvent event, CompletableFuture<Integer> completion) {
+    boolean tryAdd(EncodedEvent event, EventCompletion completion) {
         if (!batch.tryAdd(event)) {
             return false;
         }
@@ -68,7 +67,7 @@ final class PendingBatch {
     }
 
     /** The per-event completions (acknowledged mode), or an empty list. */
-    List<CompletableFuture<Integer>> completions() {
+    List<EventCompletion> completions() {
         return completions != null ? completions : List.of();
     }
 

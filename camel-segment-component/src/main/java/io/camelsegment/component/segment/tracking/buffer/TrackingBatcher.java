@@ -1,7 +1,6 @@
 package io.camelsegment.component.segment.tracking.buffer;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 import io.camelsegment.component.segment.SegmentBufferFullException;
@@ -67,13 +66,13 @@ public class TrackingBatcher extends ServiceSupport {
      * Admits an event into the buffer (blocking up to maxBlockTime when full and overflowPolicy=block). The message
      * was validated and encoded by the caller, so only sendable events get here.
      *
-     * @param completion completed with the HTTP status when the batch carrying the event is accepted, or exceptionally
-     *                   with its failure (acknowledged mode); null in fireAndForget mode
+     * @param completion told the HTTP status when the batch carrying the event is accepted, or its failure
+     *                   (acknowledged mode); null in fireAndForget mode
      * @return true when queued; false when dropped (overflowPolicy=dropNewest, counted and logged)
      * @throws SegmentBufferFullException when the buffer is full (overflowPolicy fail, or block past maxBlockTime)
      * @throws SegmentException           when the sender is stopping
      */
-    public boolean offer(EncodedEvent event, String writeKey, CompletableFuture<Integer> completion)
+    public boolean offer(EncodedEvent event, String writeKey, EventCompletion completion)
             throws SegmentException {
         boolean admitted;
         try {
@@ -144,9 +143,9 @@ public class TrackingBatcher extends ServiceSupport {
         // Room first: completing an exchange runs the rest of its route on this thread.
         capacity.release(batch.count(), batch.eventBytes());
         counters.batchSent(batch.count(), batch.batch().requestBytes(), response.attempts() - 1);
-        Integer status = response.status();
-        for (CompletableFuture<Integer> completion : batch.completions()) {
-            completion.complete(status);
+        int status = response.status();
+        for (EventCompletion completion : batch.completions()) {
+            completion.delivered(status);
         }
     }
 
@@ -163,8 +162,8 @@ public class TrackingBatcher extends ServiceSupport {
             LOG.warn("Segment batch of {} event(s) not delivered (fireAndForget): {}; messageIds: {}", batch.count(),
                     error.getMessage(), batch.batch().messageIds());
         }
-        for (CompletableFuture<Integer> completion : batch.completions()) {
-            completion.completeExceptionally(error);
+        for (EventCompletion completion : batch.completions()) {
+            completion.failed(error);
         }
     }
 
@@ -201,8 +200,8 @@ public class TrackingBatcher extends ServiceSupport {
                 counters.batchFailed(batch.count(), 0, deadline.getMessage());
                 LOG.warn("Segment shutdown deadline: {} event(s) undelivered; messageIds: {}", batch.count(),
                         batch.batch().messageIds());
-                for (CompletableFuture<Integer> completion : batch.completions()) {
-                    completion.completeExceptionally(deadline);
+                for (EventCompletion completion : batch.completions()) {
+                    completion.failed(deadline);
                 }
             }
         }

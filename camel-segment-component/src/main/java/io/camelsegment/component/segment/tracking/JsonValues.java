@@ -1,0 +1,217 @@
+package io.camelsegment.component.segment.tracking;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelsegment.component.segment.SegmentValidationException;
+
+/**
+ * What a route hands us (Map, List, JsonNode, JSON text, POJO), as values the mapper writes as they are: no Jackson
+ * tree is built for plain Java values, and nothing the caller gave is copied or modified. A "JSON object" is a Map or
+ * an ObjectNode, a "JSON array" a Collection or an ArrayNode; other POJOs are converted with the mapper.
+ */
+final class JsonValues {
+
+    private JsonValues() {
+    }
+
+    /** The value with JSON text (CharSequence, byte[], InputStream) parsed; blank text gives null. */
+    static Object read(ObjectMapper mapper, Object value, String field) throws SegmentValidationException {
+        try {
+            if (value instanceof CharSequence text) {
+                String json = text.toString();
+                return json.isBlank() ? null : mapper.readTree(json);
+            }
+            if (value instanceof byte[] bytes) {
+                return mapper.readTree(bytes);
+            }
+            if (value instanceof InputStream in) {
+                return mapper.readTree(in);
+            }
+            return plain(mapper, value);
+        } catch (JsonProcessingException e) {
+            // Jackson's message quotes the offending token, which may be a secret (an unquoted writeKey): position only.
+            throw new SegmentValidationException(field, "is not valid JSON" + position(e));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SegmentValidationException(field, "could not be read as JSON: " + e.getMessage());
+        }
+    }
+
+    /** {@link #read} that requires a JSON object (Map or ObjectNode); null, blank text and JSON null give null. */
+    static Object readObject(ObjectMapper mapper, Object value, String field) throws SegmentValidationException {
+        return requireObject(read(mapper, value, field), field);
+    }
+
+    /** The value itself when it is a JSON object; null for null and JSON null; otherwise a validation error. */
+    static Object requireObject(Object value, String field) throws SegmentValidationException {
+        if (value == null || value instanceof JsonNode node && (node.isNull() || node.isMissingNode())) {
+            return null;
+        }
+        if (!isObject(value)) {
+            throw new SegmentValidationException(field, "must be a JSON object, was " + kind(value));
+        }
+        return value;
+    }
+
+    /**
+     * A value the mapper writes as it is and the validator understands: null, String, Boolean, the JDK's numbers, Map,
+     * Collection or JsonNode. Anything else (a POJO, a date) is converted to a tree, as it would be written.
+     */
+    static Object plain(ObjectMapper mapper, Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || isJdkNumber(value)
+            || value instanceof Map<?, ?> || value instanceof Collection<?> || value instanceof JsonNode) {
+            return value;
+        }
+        return mapper.valueToTree(value);
+    }
+
+    /**
+     * A top-level field value as {@link #plain}, with JSON scalars unwrapped (a TextNode is a String, JSON null is
+     * null), so a field has one form whether the body was a Map or JSON.
+     */
+    static Object field(ObjectMapper mapper, Object value) {
+        Object plain = plain(mapper, value);
+        if (plain instanceof JsonNode node && node.isValueNode()) {
+            if (node.isTextual()) {
+                return node.textValue();
+            }
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            if (node.isNumber()) {
+                return node.numberValue();
+            }
+            if (node.isNull()) {
+                return null;
+            }
+        }
+        return plain;
+    }
+
+    static boolean isObject(Object value) {
+        return value instanceof Map<?, ?> || value instanceof ObjectNode;
+    }
+
+    static boolean isIntegral(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+               || value instanceof BigInteger;
+    }
+
+    /** Number of entries of a JSON object. */
+    static int size(Object object) {
+        return object instanceof Map<?, ?> map ? map.size() : ((JsonNode) object).size();
+    }
+
+    static boolean hasKey(Object object, String key) {
+        return object instanceof Map<?, ?> map ? map.containsKey(key) : ((JsonNode) object).has(key);
+    }
+
+    /** A shallow, modifiable copy of a JSON object (Map or ObjectNode), in its order, with room for more entries. */
+    static Map<Object, Object> copyOf(Object object, int extra) {
+        Map<Object, Object> copy = new LinkedHashMap<>((int) ((size(object) + extra) / 0.75f) + 1);
+        putEntries(copy, object, false);
+        return copy;
+    }
+
+    /** Puts the entries of a JSON object into target; with missingOnly, only keys target does not have. */
+    static void putEntries(Map<Object, Object> target, Object object, boolean missingOnly) {
+        Iterable<? extends Map.Entry<?, ?>> entries = object instanceof Map<?, ?> map
+                ? map.entrySet() : ((ObjectNode) object).properties();
+        for (Map.Entry<?, ?> e : entries) {
+            if (!missingOnly || !target.containsKey(e.getKey())) {
+                target.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** The JSON type of a value, as error messages name it: object, array, string, number, boolean, ... */
+    static String kind(Object value) {
+        if (value instanceof JsonNode node) {
+            return node.getNodeType().name().toLowerCase(Locale.ROOT);
+        }
+        if (value instanceof Map<?, ?>) {
+            return "object";
+        }
+        if (value instanceof Collection<?>) {
+            return "array";
+        }
+        if (value instanceof String) {
+            return "string";
+        }
+        if (value instanceof Number) {
+            return "number";
+        }
+        if (value instanceof Boolean) {
+            return "boolean";
+        }
+        return value == null ? "null" : "pojo";
+    }
+
+    /** The text a JsonNode's asText() would give for this value. */
+    static String asText(Object value) {
+        if (value instanceof JsonNode node) {
+            return node.asText();
+        }
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        return "";
+    }
+
+    /**
+     * A hash of the JSON content, equal to the hashCode of the Jackson tree of the same value (ObjectNode and ArrayNode
+     * hash like the Map and List they hold), computed without building that tree.
+     */
+    static int contentHash(ObjectMapper mapper, Object value) {
+        if (value instanceof String s) {
+            return s.hashCode();
+        }
+        if (value instanceof Map<?, ?> map) {
+            int hash = 0;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    return mapper.valueToTree(map).hashCode(); // keys as the mapper writes them
+                }
+                hash += key.hashCode() ^ contentHash(mapper, e.getValue());
+            }
+            return hash;
+        }
+        if (value instanceof Collection<?> items) {
+            int hash = 1;
+            for (Object item : items) {
+                hash = 31 * hash + contentHash(mapper, item);
+            }
+            return hash;
+        }
+        if (value instanceof JsonNode node) {
+            return node.hashCode();
+        }
+        if (value == null) {
+            return JsonNodeFactory.instance.nullNode().hashCode();
+        }
+        return JavaValueTrees.toTree(mapper, value).hashCode();
+    }
+
+    private static boolean isJdkNumber(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof Double || value instanceof Float
+               || value instanceof Short || value instanceof Byte || value instanceof BigDecimal
+               || value instanceof BigInteger;
+    }
+
+    private static String position(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null ? "" : " (error at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+}
