@@ -153,11 +153,7 @@ public final class PublicApiInputs {
     }
 
     public SegmentGranularity granularity() throws SegmentValidationException {
-        Object value = message.getHeader(SegmentConstants.GRANULARITY);
-        if (value == null) {
-            JsonNode node = bodyField("granularity");
-            value = node == null || node.isNull() ? null : node.asText();
-        }
+        Object value = headerOrBodyField(SegmentConstants.GRANULARITY, "granularity");
         if (value == null) {
             return options.getGranularity();
         }
@@ -184,11 +180,7 @@ public final class PublicApiInputs {
 
     /** updateSource: whether the Source may send data. */
     public Boolean enabled() throws SegmentValidationException {
-        Object value = message.getHeader(SegmentConstants.ENABLED);
-        if (value == null) {
-            JsonNode node = bodyField("enabled");
-            value = node == null || node.isNull() ? null : node.isBoolean() ? node.booleanValue() : node.asText();
-        }
+        Object value = headerOrBodyField(SegmentConstants.ENABLED, "enabled");
         if (value == null) {
             return options.getEnabled();
         }
@@ -251,15 +243,21 @@ public final class PublicApiInputs {
     }
 
     private String time(String name, String header, String option) throws SegmentValidationException {
-        Object value = message.getHeader(header);
-        if (value == null) {
-            JsonNode node = bodyField(name);
-            value = node == null || node.isNull() ? null : node.asText();
-        }
+        Object value = headerOrBodyField(header, name);
         if (value == null) {
             value = option;
         }
         return value == null ? null : SegmentTimestamps.normalize(value, name);
+    }
+
+    /** The header's value, else the body field's scalar (a Boolean stays one, anything else as text); null if neither. */
+    private Object headerOrBodyField(String header, String field) {
+        Object value = message.getHeader(header);
+        if (value != null) {
+            return value;
+        }
+        JsonNode node = bodyField(field);
+        return node == null || node.isNull() ? null : node.isBoolean() ? node.booleanValue() : node.asText();
     }
 
     private JsonNode bodyField(String... path) {
