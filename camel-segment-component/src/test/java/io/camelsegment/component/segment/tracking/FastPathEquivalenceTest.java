@@ -76,4 +76,50 @@ class FastPathEquivalenceTest {
 
         assertEquals(MAPPER.valueToTree(message), JavaValueTrees.toTree(MAPPER, message));
     }
+
+    @Test
+    void streamingWriterWritesWhatTheMapperWrites() throws Exception {
+        ObjectMapper mapper = JsonMapper.builder().findAndAddModules()
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+        Map<String, Object> product = new LinkedHashMap<>();
+        product.put("sku", "SKU-1 \"quoted\" \\ tab\t nl\n ctrl\u0001 é 😀");
+        product.put("price", 9.99);
+        product.put("doubles", Arrays.asList(-0.0, 1e20, 1e-7, Double.NaN, Double.POSITIVE_INFINITY, 0.1 + 0.2));
+        product.put("quantity", 2L);
+        product.put("int", Integer.MIN_VALUE);
+        product.put("small", (short) 3);
+        product.put("byte", (byte) -1);
+        product.put("ratio", 0.5f);
+        product.put("exact", new BigDecimal("12.30"));
+        product.put("huge", new BigInteger("123456789012345678901234567890"));
+        product.put("missing", null);
+        product.put("flag", true);
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("userId", "u1");
+        message.put("products", List.of(product, product));
+        message.put("tags", Set.of("a"));
+        message.put("linked", new java.util.LinkedList<>(List.of("x", 2)));
+        message.put("array", Arrays.asList(1, "two", null, List.of(), Map.of()));
+        message.put("numericKeys", Map.of(1, "one"));
+        message.put("date", new java.util.Date(0));
+        message.put("instant", java.time.Instant.EPOCH);
+        message.put("node", mapper.createObjectNode().put("x", 1).set("y", mapper.createArrayNode().add("z")));
+        message.put("pojo", new Pojo("p", 3));
+        message.put("primitiveArray", new int[] { 1, 2 });
+        message.put("empty", Map.of());
+
+        assertEquals(new String(mapper.writeValueAsBytes(message), java.nio.charset.StandardCharsets.UTF_8),
+                new String(new MessageJsonWriter(mapper).write(message), java.nio.charset.StandardCharsets.UTF_8));
+
+        Map<Object, Object> nullKey = new java.util.HashMap<>();
+        nullKey.put(null, "n");
+        Map<String, Object> unwritable = Map.of("nullKey", nullKey);
+        org.junit.jupiter.api.Assertions.assertThrows(com.fasterxml.jackson.databind.JsonMappingException.class,
+                () -> mapper.writeValueAsBytes(unwritable));
+        org.junit.jupiter.api.Assertions.assertThrows(com.fasterxml.jackson.databind.JsonMappingException.class,
+                () -> new MessageJsonWriter(mapper).write(unwritable));
+    }
+
+    public record Pojo(String name, int size) {
+    }
 }
