@@ -10,6 +10,7 @@ import io.camelsegment.component.segment.tracking.TrackingOperationHandler;
 import io.camelsegment.component.segment.tracking.buffer.BatchingSettings;
 import io.camelsegment.component.segment.tracking.buffer.DeliveryStatistics;
 import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -183,6 +184,17 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
     @ManagedAttribute(description = "Buffered delivery: encoded bytes in the buffer now")
     public long getDeliveryBytesBuffered() {
         return getDeliveryStatistics().bytesBuffered();
+    }
+
+    /**
+     * Buffered delivery: sends what the buffered sender of this endpoint holds now, without waiting for full batches or
+     * {@code flushInterval} (e.g. at the end of a file or a burst). Returns at once with the number of events handed to
+     * the senders; 0 without batching or when nothing is buffered.
+     */
+    @ManagedOperation(description = "Buffered delivery: send the buffered events now; returns how many were handed to "
+                                    + "the senders")
+    public int flush() {
+        return configuration.isBatching() ? getComponent().getBatchers().flush(BatchingSettings.of(configuration)) : 0;
     }
 
     @ManagedAttribute(description = "Buffered delivery: the last error (time and message, no secrets)")

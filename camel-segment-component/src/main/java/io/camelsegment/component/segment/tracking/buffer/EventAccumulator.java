@@ -130,6 +130,28 @@ final class EventAccumulator {
         }
     }
 
+    /**
+     * Closes every open batch now, whatever its age: it is sent as soon as a sender is free (like Kafka's
+     * {@code flush()}); events that arrive afterwards start new batches.
+     *
+     * @return the events in the batches closed
+     */
+    int flush() {
+        lock.lock();
+        try {
+            int events = 0;
+            for (PendingBatch batch : open.values()) {
+                events += batch.count();
+                ready.addLast(batch);
+            }
+            open.clear();
+            changed.signalAll();
+            return events;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** No new events from now on; every open batch is sent as soon as a sender is free. */
     void close() {
         lock.lock();

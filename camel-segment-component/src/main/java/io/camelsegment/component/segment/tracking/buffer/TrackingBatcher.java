@@ -100,6 +100,16 @@ public class TrackingBatcher extends ServiceSupport {
         return true;
     }
 
+    /**
+     * Sends what is buffered now rather than when its batch is full or {@code flushInterval} old, e.g. when a source
+     * knows no more events are coming for a while. Does not wait for the requests.
+     *
+     * @return the events handed to the senders
+     */
+    public int flush() {
+        return accumulator.flush();
+    }
+
     private void sendLoop() {
         while (true) {
             PendingBatch batch;

@@ -71,6 +71,16 @@ public class TrackingBatcherRegistry {
         return live != null ? live.snapshot() : DeliveryStatistics.NONE;
     }
 
+    /** Flushes the running sender for these settings (see {@link TrackingBatcher#flush}); 0 if none runs. */
+    public int flush(BatchingSettings settings) {
+        TrackingBatcher batcher;
+        synchronized (leases) {
+            Lease lease = leases.get(settings);
+            batcher = lease != null ? lease.batcher : null;
+        }
+        return batcher != null ? batcher.flush() : 0;
+    }
+
     /** How many senders are running (one per distinct settings in use). */
     public int size() {
         synchronized (leases) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelsegment.component.segment.SegmentComponent;
 import io.camelsegment.component.segment.SegmentConstants;
+import io.camelsegment.component.segment.SegmentEndpoint;
 import io.camelsegment.component.segment.SegmentValidationException;
 import io.camelsegment.component.segment.support.BufferedDeliveryTestSupport;
 import io.camelsegment.component.segment.support.FaultInjectingSegmentSink;
@@ -72,6 +73,26 @@ class BufferedBatchingTest extends BufferedDeliveryTestSupport {
         assertEquals(0, sink.attempts(), "nothing is sent before flushInterval unless the batch is full");
         await(() -> sink.processed().size() == 1, 5000, "the batch sent after flushInterval");
         assertEquals(5, sink.processed().get(0).events());
+    }
+
+    @Test
+    void flushSendsWhatIsBufferedWithoutWaitingForTheInterval() throws Exception {
+        String uri = FIRE + "&batchSize=100&flushInterval=60000";
+        AsyncProducer producer = producer(uri);
+        for (int i = 0; i < 7; i++) {
+            track(producer, "flush-" + i).get(5, TimeUnit.SECONDS);
+        }
+        assertEquals(0, sink.attempts(), "a batch of 7 under batchSize=100 waits for the interval");
+        SegmentEndpoint endpoint = context.getEndpoint(uri, SegmentEndpoint.class);
+        assertEquals(7, endpoint.flush(), "events handed to the senders");
+        await(() -> sink.processed().size() == 1, 5000, "the flushed batch");
+        assertEquals(7, sink.processed().get(0).events());
+        assertEquals(0, endpoint.flush(), "nothing left to flush");
+
+        track(producer, "after-flush").get(5, TimeUnit.SECONDS);
+        assertEquals(1, endpoint.flush(), "a later event starts a new batch");
+        await(() -> sink.arrivals().size() == 8, 5000, "all 8 events");
+        assertEquals(0, context.getEndpoint("segment:track", SegmentEndpoint.class).flush(), "no batching: no-op");
     }
 
     @Test
