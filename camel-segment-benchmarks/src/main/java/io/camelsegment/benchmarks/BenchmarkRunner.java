@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,7 +74,9 @@ public final class BenchmarkRunner {
     DriverResult run(Drivers.Info driver, LocalSegmentReceiver sink) throws IOException, InterruptedException {
         Path out = logs.resolve(driver.id() + ".out");
         Path err = logs.resolve(driver.id() + ".log");
-        Process process = new ProcessBuilder(command(driver, sink))
+        Path go = logs.resolve(driver.id() + ".go");
+        Files.deleteIfExists(go);
+        Process process = new ProcessBuilder(command(driver, sink, go))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
@@ -80,8 +84,17 @@ public final class BenchmarkRunner {
         long sampledPeakRssKb = -1;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.timeoutSeconds());
         String status = null;
-        while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+        boolean warmedUp = false;
+        long sinkCpuStart = -1;
+        while (!process.waitFor(warmedUp ? 100 : 10, TimeUnit.MILLISECONDS)) {
             sampledPeakRssKb = Math.max(sampledPeakRssKb, ProcessMetrics.peakRssKb(process.pid()));
+            if (!warmedUp && Files.readString(out, StandardCharsets.UTF_8).contains(DriverProcess.WARMED_UP)) {
+                // The warm-up run is over (its driver closed): the sink counts the measured run only.
+                warmedUp = true;
+                sink.reset();
+                sinkCpuStart = ProcessMetrics.cpuNanos();
+                Files.createFile(go);
+            }
             if (System.nanoTime() > deadline) {
                 process.destroyForcibly().waitFor();
                 Thread.sleep(500); // let the sink finish requests the killed driver had started
@@ -94,7 +107,9 @@ public final class BenchmarkRunner {
         JsonNode measured = readResult(out);
         if (status == null) {
             if (output.contains("OutOfMemoryError")) {
-                status = "OutOfMemoryError";
+                status = warmedUp ? "OutOfMemoryError" : "OutOfMemoryError (in its warm-up run)";
+            } else if (!warmedUp) {
+                status = "error: did not finish its warm-up (see " + err.getFileName() + ")";
             } else if (measured == null) {
                 status = "error: exit code " + process.exitValue() + ", no result (see " + err.getFileName() + ")";
             } else if (measured.hasNonNull("error")) {
@@ -103,15 +118,17 @@ public final class BenchmarkRunner {
                 status = "ok";
             }
         }
+        double sinkCpuSeconds = sinkCpuStart < 0 ? Double.NaN : (ProcessMetrics.cpuNanos() - sinkCpuStart) / 1e9;
         return new DriverResult(driver, status, settings.events(),
-                number(measured, "seconds"), number(measured, "cpuSeconds"),
+                number(measured, "seconds"), number(measured, "cpuSeconds"), sinkCpuSeconds,
+                threadKinds(measured),
                 Math.max(sampledPeakRssKb, measured == null ? -1 : measured.path("peakRssKb").asLong(-1)),
                 measured == null ? -1 : measured.path("failed").asLong(-1),
                 sink.events(), sink.distinctMessageIds(), sink.duplicates(), sink.requests(),
                 sink.rejectedRequests(), sink.bytes(), sink.maxRequestBytes());
     }
 
-    private List<String> command(Drivers.Info driver, LocalSegmentReceiver sink) {
+    private List<String> command(Drivers.Info driver, LocalSegmentReceiver sink, Path go) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(driverJvmArgs);
@@ -128,6 +145,7 @@ public final class BenchmarkRunner {
         command.add(sink.trackingUrl());
         command.add(sink.hostUrl());
         command.add(WRITE_KEY);
+        command.add(go.toString());
         return command;
     }
 
@@ -138,6 +156,16 @@ public final class BenchmarkRunner {
             }
         }
         return null;
+    }
+
+    /** CPU seconds by kind of thread (gc, jit, application), as the driver measured them; empty if unknown. */
+    private static Map<String, Double> threadKinds(JsonNode measured) {
+        Map<String, Double> kinds = new LinkedHashMap<>();
+        if (measured != null) {
+            measured.path("cpuSecondsByThreadKind").fields().forEachRemaining(e -> kinds.put(e.getKey(),
+                    e.getValue().asDouble()));
+        }
+        return kinds;
     }
 
     private static double number(JsonNode measured, String field) {

@@ -11,11 +11,12 @@ public interface Driver extends AutoCloseable {
     void start(Sink sink, BenchSettings settings) throws Exception;
 
     /**
-     * Sends events {@code 0 .. settings.events()-1} of {@link TrackEvents}.
+     * Sends events {@code first .. first+count-1} of {@link TrackEvents} and waits until each was confirmed delivered
+     * or failed (what {@link #close} still flushes excepted, for drivers that complete events on enqueue).
      *
      * @return the events the driver was told had failed (exceptions, failure callbacks)
      */
-    long send() throws Exception;
+    long send(long first, long count) throws Exception;
 
     /** Flushes what is still buffered and stops. */
     @Override

@@ -1,17 +1,22 @@
 package io.camelsegment.benchmarks;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The main class of a forked driver JVM: {@code DriverProcess <driverId> <trackingUrl> <hostUrl> <writeKey>}. Runs one
- * driver, measures it, and prints one line {@code BENCH-RESULT {json}} on standard output for the runner.
+ * The main class of a forked driver JVM: {@code DriverProcess <driverId> <trackingUrl> <hostUrl> <writeKey> <goFile>}.
+ * Warms up (a complete untimed run of the driver with {@code bench.warmupEvents} other events), prints
+ * {@value #WARMED_UP}, waits for the runner to reset the sink and create {@code goFile}, then runs the driver again on
+ * the measured events, measures it, and prints one line {@code BENCH-RESULT {json}} on standard output.
  */
 public final class DriverProcess {
 
     static final String RESULT_PREFIX = "BENCH-RESULT ";
+    static final String WARMED_UP = "BENCH-WARMED-UP";
 
     private DriverProcess() {
     }
@@ -25,13 +30,18 @@ public final class DriverProcess {
         result.put("events", settings.events());
         int exitCode = 0;
         try {
+            warmUp(driverId, sink, settings);
+            System.out.println(WARMED_UP);
+            System.out.flush();
+            awaitFile(Path.of(args[4]), settings.deliveryTimeoutMillis());
             Driver driver = Drivers.create(driverId);
             driver.start(sink, settings);
+            Map<String, Double> threadsStart = ThreadGroupCpu.snapshot();
             long cpuStart = ProcessMetrics.cpuNanos();
             long start = System.nanoTime();
             long failed;
             try {
-                failed = driver.send();
+                failed = driver.send(0, settings.events());
             } finally {
                 driver.close();
             }
@@ -39,6 +49,7 @@ public final class DriverProcess {
             result.put("failed", failed);
             result.put("seconds", elapsed / 1e9);
             result.put("cpuSeconds", (ProcessMetrics.cpuNanos() - cpuStart) / 1e9);
+            result.put("cpuSecondsByThreadKind", ThreadGroupCpu.difference(threadsStart, ThreadGroupCpu.snapshot()));
         } catch (Throwable e) {
             result.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
             e.printStackTrace();
@@ -56,5 +67,26 @@ public final class DriverProcess {
         System.out.flush();
         // Libraries may leave non-daemon threads behind; the measurement is done.
         System.exit(exitCode);
+    }
+
+    /** The same driver, a separate instance, through a whole run (start, send, close) of its own. */
+    private static void warmUp(String driverId, Driver.Sink sink, BenchSettings settings) throws Exception {
+        if (settings.warmupEvents() <= 0) {
+            return;
+        }
+        try (Driver driver = Drivers.create(driverId)) {
+            driver.start(sink, settings);
+            driver.send(BenchSettings.WARMUP_FIRST_EVENT, settings.warmupEvents());
+        }
+    }
+
+    private static void awaitFile(Path file, long timeoutMillis) throws Exception {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (!Files.exists(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the runner never gave the go (" + file + ")");
+            }
+            Thread.sleep(2);
+        }
     }
 }

@@ -8,6 +8,9 @@ package io.camelsegment.benchmarks;
  * @param sent            events the driver was asked to send
  * @param seconds         wall time of send + close (first event to everything delivered and stopped); NaN if unknown
  * @param cpuSeconds      process CPU time over that same window
+ * @param sinkCpuSeconds  CPU time of the runner's JVM (the sink, mostly) from the go of the measured run to its end
+ * @param cpuByThreadKind the driver's CPU seconds over the window by kind of thread: gc, jit, application (threads
+ *                        that ended within the window are in none of them)
  * @param peakRssKb       the driver JVM's peak resident set size (VmHWM), -1 if unknown
  * @param driverFailed    events the driver was told had failed, -1 if unknown
  * @param received        events the sink accepted, duplicates included
@@ -19,6 +22,7 @@ package io.camelsegment.benchmarks;
  * @param maxRequestBytes the largest request body
  */
 public record DriverResult(Drivers.Info info, String status, long sent, double seconds, double cpuSeconds,
+                           double sinkCpuSeconds, java.util.Map<String, Double> cpuByThreadKind,
                            long peakRssKb, long driverFailed, long received, long distinct, long duplicates,
                            long requests, long rejected, long bytes, long maxRequestBytes) {
 

@@ -21,12 +21,13 @@ class ReportWriterTest {
 
     /** A driver that delivered every event in {@code seconds}, with {@code requests} requests of 400-byte events. */
     private static DriverResult result(String id, double seconds, double cpuSeconds, long requests, long lost) {
-        return new DriverResult(Drivers.info(id), "ok", N, seconds, cpuSeconds, 150_000, 0, N - lost, N - lost, 0,
+        return new DriverResult(Drivers.info(id), "ok", N, seconds, cpuSeconds, 2.5,
+                java.util.Map.of("gc", 1.5, "jit", 0.5, "application", cpuSeconds - 2), 150_000, 0, N - lost, N - lost, 0,
                 requests, 0, 400 * (N - lost), 500_000);
     }
 
     private static ReportWriter writer(long events, String jvmArgs) {
-        return new ReportWriter(new BenchSettings(events, 500, 150), jvmArgs, MACHINE);
+        return new ReportWriter(new BenchSettings(events, 500, 150, 200_000), jvmArgs, MACHINE);
     }
 
     @Test
@@ -69,7 +70,8 @@ class ReportWriterTest {
     void writesTheTableAndAChartOfEveryDriver() throws Exception {
         List<DriverResult> results = List.of(
                 result("segment-buffered-ack", 10, 20, 790, 0),
-                new DriverResult(Drivers.info("analytics-java-default"), "timeout", N, Double.NaN, Double.NaN, -1,
+                new DriverResult(Drivers.info("analytics-java-default"), "timeout", N, Double.NaN, Double.NaN, Double.NaN,
+                        java.util.Map.of(), -1,
                         -1, 1000, 1000, 0, 4, 0, 400_000, 100_000),
                 result("analytics-java-tuned", 40, 90, 900, 0));
         Path report = writer(N, "-Xmx128m").write(results, dir);

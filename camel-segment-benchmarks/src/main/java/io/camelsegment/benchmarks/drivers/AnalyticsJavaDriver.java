@@ -65,9 +65,8 @@ public final class AnalyticsJavaDriver implements Driver {
     }
 
     @Override
-    public long send() throws Exception {
-        long total = settings.events();
-        for (long i = 0; i < total; i++) {
+    public long send(long first, long total) throws Exception {
+        for (long i = first; i < first + total; i++) {
             analytics.enqueue(TrackMessage.builder(TrackEvents.event(i))
                     .userId(TrackEvents.userId(i))
                     .messageId(TrackEvents.messageId(i))

@@ -68,10 +68,9 @@ public final class CamelHttpAggregatorDriver extends CamelDriverSupport {
     }
 
     @Override
-    public long send() throws Exception {
+    public long send(long first, long total) throws Exception {
         Endpoint events = context.getEndpoint("direct:events");
-        long total = settings.events();
-        for (long i = 0; i < total; i++) {
+        for (long i = first; i < first + total; i++) {
             template.sendBody(events, TrackEvents.message(i));
         }
         Waits.until(() -> delivered.sum() + failed.sum() >= total, settings.deliveryTimeoutMillis(),

@@ -42,12 +42,11 @@ public final class SegmentBatchListsDriver extends CamelDriverSupport {
     }
 
     @Override
-    public long send() throws Exception {
-        long total = settings.events();
-        for (long first = 0; first < total; first += settings.listSize()) {
-            long end = Math.min(total, first + settings.listSize());
-            List<Object> list = new ArrayList<>((int) (end - first));
-            for (long i = first; i < end; i++) {
+    public long send(long first, long total) throws Exception {
+        for (long start = first; start < first + total; start += settings.listSize()) {
+            long end = Math.min(first + total, start + settings.listSize());
+            List<Object> list = new ArrayList<>((int) (end - start));
+            for (long i = start; i < end; i++) {
                 list.add(TrackEvents.message(i));
             }
             template.sendBody(QUEUE, list);

@@ -1,27 +1,38 @@
 package io.camelsegment.benchmarks.drivers;
 
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.camelsegment.benchmarks.TrackEvents;
+import io.camelsegment.component.segment.SegmentEndpoint;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * {@code segment:track?batching=true}, in either delivery mode, each fed the way that mode is meant to be fed:
  * <ul>
- * <li>acknowledged: many concurrent exchanges. A SEDA queue whose consumers hand each exchange to the asynchronous
- * producer and take the next one, so the exchanges waiting for their batch are bounded only by the component's buffer
- * (bufferMaxEvents, bufferMaxBytes, overflowPolicy=block), not by threads or by the driver;</li>
+ * <li>acknowledged: many concurrent exchanges. One thread hands exchanges to the route's asynchronous producer, as an
+ * asynchronous consumer (Netty, Vert.x, a Kafka consumer committing on completion) does, keeping up to
+ * {@link #IN_FLIGHT} of them waiting for their batch; each completion frees a place; after the last one, the
+ * endpoint's {@code flush()};</li>
  * <li>fireAndForget: a plain sequential loop of {@code sendBody}; each exchange completes on enqueue, and the timing
  * ends when the context has stopped, i.e. the buffer was flushed.</li>
  * </ul>
  */
 public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
 
-    static final String QUEUE = "seda:events?concurrentConsumers=2&size=5000&blockWhenFull=true";
+    /**
+     * Exchanges waiting for their batch: enough to fill the batches the sender has in flight (4 requests of about
+     * 1,100 events each) and the one being filled, and no more, because every waiting exchange is memory the garbage
+     * collector copies.
+     */
+    static final int IN_FLIGHT = 5000;
+    private static final String ACKNOWLEDGED = "segment:track?batching=true";
 
     private final boolean fireAndForget;
     private final LongAdder completed = new LongAdder();
@@ -40,23 +51,22 @@ public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
                     from("direct:events").routeId("events")
                             .to("segment:track?batching=true&deliveryMode=fireAndForget");
                 } else {
-                    onException(Exception.class).handled(true).process(e -> failed.increment());
-                    from(QUEUE).routeId("events")
-                            .to("segment:track?batching=true")
-                            .process(e -> completed.increment());
+                    from("direct:events").routeId("events")
+                            .to(ACKNOWLEDGED);
                 }
             }
         };
     }
 
     @Override
-    public long send() throws Exception {
-        return fireAndForget ? sendSequentially(context.getEndpoint("direct:events")) : sendThroughQueue();
+    public long send(long first, long count) throws Exception {
+        Endpoint events = context.getEndpoint("direct:events");
+        return fireAndForget ? sendSequentially(events, first, count) : sendConcurrently(events, first, count);
     }
 
-    private long sendSequentially(Endpoint events) {
+    private long sendSequentially(Endpoint events, long first, long count) {
         long failures = 0;
-        for (long i = 0; i < settings.events(); i++) {
+        for (long i = first; i < first + count; i++) {
             try {
                 template.sendBody(events, TrackEvents.message(i));
             } catch (CamelExecutionException e) {
@@ -66,14 +76,30 @@ public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
         return failures;
     }
 
-    private long sendThroughQueue() throws Exception {
-        Endpoint queue = context.getEndpoint(QUEUE);
-        long total = settings.events();
-        for (long i = 0; i < total; i++) {
-            template.sendBody(queue, TrackEvents.message(i));
+    private long sendConcurrently(Endpoint events, long first, long count) throws Exception {
+        completed.reset();
+        failed.reset();
+        AsyncProducer producer = events.createAsyncProducer();
+        producer.start();
+        try {
+            Semaphore inFlight = new Semaphore(IN_FLIGHT);
+            for (long i = first; i < first + count; i++) {
+                inFlight.acquire();
+                Exchange exchange = events.createExchange();
+                exchange.getIn().setBody(TrackEvents.message(i));
+                producer.process(exchange, doneSync -> {
+                    (exchange.isFailed() ? failed : completed).increment();
+                    inFlight.release();
+                });
+            }
+            // No more events: the last batch goes now rather than after flushInterval (analytics-java's driver calls
+            // its flush() the same way).
+            context.getEndpoint(ACKNOWLEDGED, SegmentEndpoint.class).flush();
+            Waits.until(() -> completed.sum() + failed.sum() >= count, settings.deliveryTimeoutMillis(),
+                    () -> new TimeoutException((count - completed.sum() - failed.sum()) + " exchanges still waiting"));
+        } finally {
+            producer.stop();
         }
-        Waits.until(() -> completed.sum() + failed.sum() >= total, settings.deliveryTimeoutMillis(),
-                () -> new TimeoutException((total - completed.sum() - failed.sum()) + " exchanges still waiting"));
         return failed.sum();
     }
 }
