@@ -6,13 +6,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The receiver over real HTTP on loopback: Segment's limits, auth, and what it counts. */
@@ -54,6 +57,60 @@ class LocalSegmentReceiverTest {
         assertEquals(3, receiver.events());
         assertEquals(2, receiver.distinctMessageIds());
         assertEquals(1, receiver.duplicates());
+    }
+
+    @Test
+    void keepsUuidAndOtherMessageIdsApartAndCountsTheirDuplicatesExactly() throws Exception {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        assertEquals(200, post("/batch", KEY, batch(track(a), track(b), track(a), track(a.toUpperCase(Locale.ROOT)),
+                track("m1"))));
+        assertEquals(200, post("/track", KEY, track(b)));
+        assertEquals(200, post("/identify", KEY, identify("m1")));
+
+        assertEquals(7, receiver.events());
+        assertEquals(4, receiver.distinctMessageIds(), "a, b, A (another String) and m1");
+        assertEquals(3, receiver.duplicates());
+        assertTrue(receiver.received(a) && receiver.received(b) && receiver.received("m1"));
+        assertTrue(receiver.received(a.toUpperCase(Locale.ROOT)));
+        assertFalse(receiver.received(b.toUpperCase(Locale.ROOT)));
+        assertFalse(receiver.received(UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void countsEventsWithoutAMessageIdOrTypeAsBeforeAndTheLastOfARepeatedField() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertEquals(200, post("/batch", KEY, batch("{\"type\":\"track\",\"event\":\"E\"}",
+                "{\"messageId\":\"no-type\"}",
+                "{\"type\":\"page\",\"type\":\"screen\",\"messageId\":\"first\",\"messageId\":\"" + id + "\"}",
+                "{\"type\":\"group\",\"type\":7,\"messageId\":{\"not\":\"a string\"}}")));
+
+        assertEquals(4, receiver.events());
+        assertEquals(Map.of("track", 1L, "null", 1L, "screen", 1L, "group", 1L), receiver.eventsByType());
+        assertEquals(2, receiver.distinctMessageIds());
+        assertTrue(receiver.received("no-type") && receiver.received(id));
+        assertFalse(receiver.received("first"));
+    }
+
+    @Test
+    void acceptsABatchOfExactlyTheLimitsAndKeepsAllItsIds() throws Exception {
+        String[] messages = new String[LocalSegmentReceiver.MAX_BATCH_EVENTS];
+        for (int i = 0; i < messages.length; i++) {
+            messages[i] = track(new UUID(1, i).toString());
+        }
+        String body = batch(messages);
+        body = body.substring(0, body.length() - 1) + ",\"pad\":\""
+               + "x".repeat(LocalSegmentReceiver.MAX_BATCH_BYTES - body.length() - 9) + "\"}";
+        assertEquals(LocalSegmentReceiver.MAX_BATCH_BYTES, body.length());
+        assertEquals(200, post("/batch", KEY, body));
+        assertEquals(LocalSegmentReceiver.MAX_BATCH_EVENTS, receiver.distinctMessageIds());
+        assertTrue(receiver.received(new UUID(1, 0).toString()) && receiver.received(new UUID(1, 2499).toString()));
+
+        String oneByteMore = body.substring(0, body.length() - 2) + "x\"}";
+        assertEquals(400, post("/batch", KEY, oneByteMore));
+        assertEquals(2L * LocalSegmentReceiver.MAX_BATCH_BYTES + 1, receiver.bytes(), "every byte counted");
+        assertEquals(LocalSegmentReceiver.MAX_BATCH_BYTES + 1, receiver.maxRequestBytes());
+        assertEquals(LocalSegmentReceiver.MAX_BATCH_EVENTS, receiver.events());
     }
 
     @Test
