@@ -17,8 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -26,8 +24,9 @@ import com.sun.net.httpserver.HttpServer;
  * A local, Segment-compatible Tracking API receiver on loopback: {@code POST /v1/{identify,track,page,screen,group,
  * alias,batch,import}} with Basic auth, enforcing Segment's size limits (32 KB per message, 500 KB per batch, 2500
  * events per batch: 400 beyond them, as Segment does). It counts events, requests, bytes, event types and duplicate
- * messageIds, so a run can prove that nothing was lost or duplicated. Fast enough to be the sink of the benchmark:
- * it streams each body once and keeps only messageIds.
+ * messageIds, so a run can prove that nothing was lost or duplicated. Cheap enough to be the sink of the benchmark,
+ * which shares the machine's cores with what it measures: each handler thread reads bodies into one buffer, streams
+ * them once ({@link ParsedRequest}) and keeps only messageIds, UUID-shaped ones as two longs ({@link MessageIdSet}).
  */
 public final class LocalSegmentReceiver implements AutoCloseable {
 
@@ -58,7 +57,12 @@ public final class LocalSegmentReceiver implements AutoCloseable {
     private final LongAdder duplicates = new LongAdder();
     private final AtomicLong maxRequestBytes = new AtomicLong();
     private final Map<String, LongAdder> eventsByType = new ConcurrentHashMap<>();
-    private final Set<String> messageIds = ConcurrentHashMap.newKeySet();
+    /** Guarded by itself. */
+    private final MessageIdSet messageIds = new MessageIdSet();
+    /** Per handler thread: a request is read and parsed by one thread, start to end. */
+    private final ThreadLocal<byte[]> bodyBuffers = ThreadLocal.withInitial(() -> new byte[MAX_BATCH_BYTES]);
+    private final ThreadLocal<ParsedRequest> parsedRequests =
+            ThreadLocal.withInitial(() -> new ParsedRequest(jsonFactory, MAX_BATCH_EVENTS));
 
     /**
      * Starts a receiver on 127.0.0.1.
@@ -97,10 +101,11 @@ public final class LocalSegmentReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body = readAll(exchange.getRequestBody());
+            byte[] body = bodyBuffers.get();
+            long length = readBody(exchange.getRequestBody(), body);
             requests.increment();
-            bytes.add(body.length);
-            maxRequestBytes.accumulateAndGet(body.length, Math::max);
+            bytes.add(length);
+            maxRequestBytes.accumulateAndGet(length, Math::max);
             String path = exchange.getRequestURI().getPath().substring("/v1/".length());
             if (path.endsWith("/")) {
                 path = path.substring(0, path.length() - 1);
@@ -119,22 +124,26 @@ public final class LocalSegmentReceiver implements AutoCloseable {
                 reject(exchange, 404, "Not Found");
                 return;
             }
-            if (body.length > (batch ? MAX_BATCH_BYTES : MAX_MESSAGE_BYTES)) {
+            if (length > (batch ? MAX_BATCH_BYTES : MAX_MESSAGE_BYTES)) {
                 reject(exchange, 400, "Exceed payload limit");
                 return;
             }
-            Parsed parsed;
+            ParsedRequest parsed = parsedRequests.get();
             try {
-                parsed = batch ? parseBatch(body) : parseSingle(body, path);
+                if (batch) {
+                    parsed.parseBatch(body, (int) length);
+                } else {
+                    parsed.parseSingle(body, (int) length, path);
+                }
             } catch (IOException | RuntimeException e) {
                 reject(exchange, 400, "Invalid JSON");
                 return;
             }
-            if (parsed.count > MAX_BATCH_EVENTS) {
+            if (parsed.events() > MAX_BATCH_EVENTS) {
                 reject(exchange, 400, "Too many events in batch");
                 return;
             }
-            parsed.record();
+            record(parsed);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, OK.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -152,90 +161,31 @@ public final class LocalSegmentReceiver implements AutoCloseable {
         }
     }
 
-    /** What one request carried; recorded only when the whole request is accepted. */
-    private final class Parsed {
-        final String[] ids = new String[16];
-        String[] allIds = ids;
-        final String[] types = new String[16];
-        String[] allTypes = types;
-        int count;
-
-        void add(String type, String messageId) {
-            if (count == allIds.length) {
-                allIds = java.util.Arrays.copyOf(allIds, count * 2);
-                allTypes = java.util.Arrays.copyOf(allTypes, count * 2);
-            }
-            allIds[count] = messageId;
-            allTypes[count] = type;
-            count++;
+    /** Counts an accepted request; its ids go in under one lock for the whole request, not one per id. */
+    private void record(ParsedRequest parsed) {
+        events.add(parsed.events());
+        parsed.typeCounts().forEach((type, count) ->
+                eventsByType.computeIfAbsent(type, t -> new LongAdder()).add(count[0]));
+        int duplicated;
+        synchronized (messageIds) {
+            duplicated = parsed.addIdsTo(messageIds);
         }
-
-        void record() {
-            for (int i = 0; i < count; i++) {
-                events.increment();
-                eventsByType.computeIfAbsent(String.valueOf(allTypes[i]), t -> new LongAdder()).increment();
-                if (allIds[i] != null && !messageIds.add(allIds[i])) {
-                    duplicates.increment();
-                }
-            }
-        }
+        duplicates.add(duplicated);
     }
 
-    private Parsed parseSingle(byte[] body, String path) throws IOException {
-        Parsed parsed = new Parsed();
-        try (JsonParser p = jsonFactory.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not an object");
-            }
-            String[] idAndType = readMessage(p);
-            parsed.add(path, idAndType[0]);
-        }
-        return parsed;
-    }
-
-    private Parsed parseBatch(byte[] body) throws IOException {
-        Parsed parsed = new Parsed();
-        try (JsonParser p = jsonFactory.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not an object");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("batch".equals(field) && value == JsonToken.START_ARRAY) {
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        String[] idAndType = readMessage(p);
-                        parsed.add(idAndType[1], idAndType[0]);
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-        return parsed;
-    }
-
-    /** Reads one message object (parser on its START_OBJECT); returns {messageId, type}. */
-    private static String[] readMessage(JsonParser p) throws IOException {
-        String messageId = null;
-        String type = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            if ("messageId".equals(field) && value == JsonToken.VALUE_STRING) {
-                messageId = p.getText();
-            } else if ("type".equals(field) && value == JsonToken.VALUE_STRING) {
-                type = p.getText();
-            } else {
-                p.skipChildren();
-            }
-        }
-        return new String[] { messageId, type };
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
+    /**
+     * Reads the body into the thread's buffer, which holds the largest body accepted, and returns its length: no
+     * allocation or copy per request. The bytes of a larger body (to be refused) are counted, overwriting each other.
+     */
+    private static long readBody(InputStream in, byte[] buffer) throws IOException {
         try (in) {
-            return in.readAllBytes();
+            long length = in.readNBytes(buffer, 0, buffer.length);
+            if (length == buffer.length) {
+                for (int n; (n = in.read(buffer)) != -1;) {
+                    length += n;
+                }
+            }
+            return length;
         }
     }
 
@@ -246,11 +196,15 @@ public final class LocalSegmentReceiver implements AutoCloseable {
 
     /** Distinct messageIds accepted. */
     public long distinctMessageIds() {
-        return messageIds.size();
+        synchronized (messageIds) {
+            return messageIds.size();
+        }
     }
 
     public boolean received(String messageId) {
-        return messageIds.contains(messageId);
+        synchronized (messageIds) {
+            return messageIds.contains(messageId);
+        }
     }
 
     public long duplicates() {
@@ -288,7 +242,9 @@ public final class LocalSegmentReceiver implements AutoCloseable {
         duplicates.reset();
         maxRequestBytes.set(0);
         eventsByType.clear();
-        messageIds.clear();
+        synchronized (messageIds) {
+            messageIds.clear();
+        }
     }
 
     /** One line for logs and consoles. */
