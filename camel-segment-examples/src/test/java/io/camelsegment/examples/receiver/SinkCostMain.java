@@ -90,12 +90,14 @@ public final class SinkCostMain {
                 String stat = Files.readString(task.resolve("stat"));
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+                long userTicks = Long.parseLong(fields[11]);
+                long systemTicks = Long.parseLong(fields[12]);
                 String group = name.startsWith("local-segment") ? "receiver"
                         : name.startsWith("HTTP-Dispatcher") ? "dispatcher"
                         : name.startsWith("GC ") || name.startsWith("G1 ") || name.equals("VM Thread") ? "gc"
                         : name.startsWith("C1 ") || name.startsWith("C2 ") ? "jit" : "other";
-                groups.merge(group, ticks * 10, Long::sum); // 100 ticks per second
+                groups.merge(group, (userTicks + systemTicks) * 10, Long::sum); // 100 ticks per second
+                groups.merge("(kernel, all threads)", systemTicks * 10, Long::sum);
             }
         } catch (IOException | RuntimeException e) {
             // not Linux: no breakdown
