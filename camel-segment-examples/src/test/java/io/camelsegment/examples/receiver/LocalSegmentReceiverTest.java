@@ -93,6 +93,22 @@ class LocalSegmentReceiverTest {
     }
 
     @Test
+    void readsBatchesWithEscapesOrBeyondAsciiLikeAnyOther() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertEquals(200, post("/batch", KEY, batch("{\"type\":\"track\",\"messageId\":\"" + id
+                                                    + "\",\"event\":\"Caf\u00e9 \\\"Opened\\\"\"}",
+                "{\"type\":\"tr\\u0061ck\",\"messageId\":\"m\\u0031\"}")));
+        assertEquals(200, post("/batch", KEY, " {\n  \"batch\" : [ { \"type\" : \"page\", \"messageId\" : \"m2\" } ]\n}\n"));
+        assertEquals(400, post("/batch", KEY, "{\"batch\":[{\"type\":\"track\",\"messageId\":\"m3\"}]"));
+        assertEquals(400, post("/batch", KEY, "{\"batch\":[{\"type\":\"track\",\"messageId\":\"m4\",\"n\":01}]}"));
+
+        assertEquals(Map.of("track", 2L, "page", 1L), receiver.eventsByType());
+        assertTrue(receiver.received(id) && receiver.received("m1") && receiver.received("m2"));
+        assertFalse(receiver.received("m3") || receiver.received("m4"));
+        assertEquals(2, receiver.rejectedRequests());
+    }
+
+    @Test
     void acceptsABatchOfExactlyTheLimitsAndKeepsAllItsIds() throws Exception {
         String[] messages = new String[LocalSegmentReceiver.MAX_BATCH_EVENTS];
         for (int i = 0; i < messages.length; i++) {
