@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * The messageIds a receiver has seen, exactly, in little memory: the benchmark sends a million UUID-shaped ids per
  * run, and a set of Strings costs about 100 bytes and three objects per id, all copied by the collector as it grows.
- * An id written as {@link java.util.UUID#toString()} writes it (8-4-4-4-12 lowercase hex digits) is kept as its two
+ * An id spelled as {@link java.util.UUID#toString()} spells one (8-4-4-4-12 lowercase hex digits) is kept as its two
  * longs in an open-addressing table (16 bytes per id, no objects); since that spelling is one-to-one with the 128
  * bits, equal longs mean equal ids. Any other id (uppercase hex, not a UUID) goes to a set of Strings as it is.
  * <p>
