@@ -1,14 +1,11 @@
 package io.camelsegment.component.segment.tracking;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelsegment.component.segment.SegmentBatchException.ItemFailure;
 import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentConstants;
@@ -45,18 +43,13 @@ public class TrackingMessageFactory {
 
     private final ObjectMapper mapper;
     private final SegmentConfiguration configuration;
-    private final MessageJsonWriter writer;
-    private final Map<String, Object> library; // shared by every message: never modified
+    private final ObjectNode library; // shared by every message: never modified
     private final Map<String, Object> libraryContext; // the context of messages that have none
 
     public TrackingMessageFactory(ObjectMapper mapper, SegmentConfiguration configuration, String libraryVersion) {
         this.mapper = mapper;
         this.configuration = configuration;
-        this.writer = new MessageJsonWriter(mapper);
-        Map<String, Object> name = new LinkedHashMap<>();
-        name.put("name", "camel-segment");
-        name.put("version", libraryVersion);
-        this.library = Collections.unmodifiableMap(name);
+        this.library = mapper.createObjectNode().put("name", "camel-segment").put("version", libraryVersion);
         this.libraryContext = Map.of("library", library);
     }
 
@@ -193,11 +186,9 @@ public class TrackingMessageFactory {
         message.put("context", withLibrary(message.get("context")));
         byte[] json;
         try {
-            json = writer.write(message.fields());
+            json = mapper.writeValueAsBytes(message.fields());
         } catch (JsonProcessingException e) {
             throw new SegmentValidationException(prefix + "message", "could not be serialized: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new SegmentValidationException(prefix + "message", "could not be serialized: " + e.getMessage());
         }
         TrackingMessageValidator.validateSize(json.length + SentAt.SINGLE_CALL_OVERHEAD, prefix);
         return new EncodedEvent(message.text("type"), message.text("messageId"), json);
