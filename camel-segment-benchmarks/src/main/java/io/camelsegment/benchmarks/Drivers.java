@@ -26,9 +26,10 @@ public final class Drivers {
 
     public static final List<Info> ALL = List.of(
             new Info(BUFFERED_ACKNOWLEDGED, "segment:track?batching=true (acknowledged)",
-                    "one thread calling sendBody to seda:events?concurrentConsumers=2 → segment:track; SEDA's consumers "
-                    + "hand each exchange to the asynchronous producer and take the next, so the exchanges waiting "
-                    + "for their batch are bounded by the component's buffer only",
+                    "one thread handing exchanges to the asynchronous producer of direct:events → segment:track (as an "
+                    + "asynchronous consumer such as Netty, Vert.x or a Kafka consumer committing on completion "
+                    + "does), with up to 5,000 exchanges waiting for their batch; each completion frees a place; "
+                    + "after the last event, the endpoint's flush()",
                     () -> new SegmentBufferedTrackDriver(false)),
             new Info("segment-buffered-ff", "segment:track?batching=true&deliveryMode=fireAndForget",
                     "one thread calling ProducerTemplate.sendBody per event; timed until the context stopped "

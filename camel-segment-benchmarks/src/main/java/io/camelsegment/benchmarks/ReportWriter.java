@@ -135,23 +135,39 @@ final class ReportWriter {
         return md.toString();
     }
 
-    /** What JFR profiles of the acknowledged driver showed (2026-11-28); static, unlike the numbers above. */
+    /** What profiles and per-thread CPU of the drivers showed (2026-11-28); static, unlike the numbers above. */
     static final String PROFILE_NOTE = """
-            ## Where acknowledged mode spends its time
+            ## Where the time goes
 
-            Profiled with JFR (1,000,000 events, the flags above, 2026-11-28). Every driver here is CPU-bound: the \
-            sink shares the machine's two cores. In the acknowledged driver about 45 % of the driver's CPU is garbage \
-            collection: each exchange lives until the batch carrying its event is accepted (tens of milliseconds), \
-            long enough to survive young collections in a 128 MB heap, so the collector copies and promotes it. \
-            Of the Java samples, building and encoding the message is the largest share (most of it Jackson writing \
-            JSON strings), then completing each exchange from the sender thread (Camel's asynchronous routing engine \
-            continues the exchange's route there), then the driver's own feeding; the HTTP requests are about 5 %. \
-            fireAndForget runs the same encoding but completes each exchange at once, for about a third of the CPU \
-            per event. Building messages without a Jackson tree, checking timestamps without the full ISO parser and \
-            completing one future per event cut the acknowledged driver from about 36 to about 32 µs per event and \
-            segment:batch from 29 to 20; the 3× target needs far fewer objects per waiting exchange than a Camel \
-            exchange has, which per-exchange acknowledgement cannot give. For throughput, use fireAndForget or \
-            segment:batch with lists (docs/delivery.md says when each fits).
+            From JFR profiles and the per-thread CPU above (1,000,000 events, the flags above, 2026-11-28). Every \
+            driver is CPU-bound: it shares two cores with the sink, so events/s is at most 2 cores ÷ (driver CPU + \
+            sink CPU per event), and less when a driver cannot keep both cores busy.
+
+            - analytics-java tuned spends 25 to 30 µs of CPU per event, a third of it in its garbage collector (it \
+            turns every message into Gson objects and serializes it twice, once to size the batch and once to send it).
+            - segment: acknowledged spends 8 to 10 µs: Jackson encoding each message (about 1.3 µs per event on this \
+            machine, the same whether it writes one message or a list of 500), building and validating the message, \
+            Camel routing the exchange, completing it from the sender thread (Camel's asynchronous routing engine \
+            runs the rest of its route there), and the collector copying the exchanges that wait for their batch \
+            (1 to 2 s per million). It is bound by its single feeding thread, which builds, routes, validates and \
+            encodes each event (about 7 µs), and leaves part of the second core idle. Two feeding threads fill that \
+            core but more waiting exchanges survive young collections and are promoted, and the collector's extra \
+            work (2 to 3 s more per million, with concurrent cycles) cancels the gain.
+            - The hand-written aggregator route and fireAndForget use about the same CPU per event and land close to \
+            each other, one or the other ahead from run to run. The route's calling thread only hands the event to \
+            the aggregator, and Jackson marshals each list of 500 on the sender thread; it validates nothing, retries \
+            nothing, and acknowledges nothing per event (the exchange completes when the aggregator takes it; a \
+            crash loses what it holds). fireAndForget validates and encodes on the calling thread, so that a bad \
+            event fails its own exchange, and retries per Segment's rules.
+
+            Changes that took acknowledged mode from 0.73× to the ratio above: the driver hands exchanges to the \
+            asynchronous producer directly (a SEDA queue copied each exchange and woke a consumer thread per event) \
+            with a bounded number in flight, the endpoint's flush() after the last event (instead of waiting out \
+            flushInterval), a sink that keeps messageIds as two longs rather than Strings, and warm-up runs. A \
+            streaming message writer that bypassed Jackson's databind was measured slower (1.75 to 2.1 µs against \
+            1.5) and dropped. Reaching 3× here (about 175,000 events/s) would need the driver and the sink together \
+            under about 11 µs per event with both cores busy, for instance by encoding on the sender threads instead \
+            of the calling thread in acknowledged mode; that is not done.
 
             """;
 
