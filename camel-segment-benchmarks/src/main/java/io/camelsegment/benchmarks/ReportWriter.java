@@ -165,8 +165,8 @@ final class ReportWriter {
             with a bounded number in flight, the endpoint's flush() after the last event (instead of waiting out \
             flushInterval), a sink that keeps messageIds as two longs rather than Strings, and warm-up runs. A \
             streaming message writer that bypassed Jackson's databind was measured slower (1.75 to 2.1 µs against \
-            1.5) and dropped. Reaching 3× here (about 175,000 events/s) would need the driver and the sink together \
-            under about 11 µs per event with both cores busy, for instance by encoding on the sender threads instead \
+            1.5) and dropped. Reaching 3× here (170,000 to 200,000 events/s, as the analytics-java figure varies from \
+            run to run) would need the driver and the sink together under about 10 µs per event with both cores busy, for instance by encoding on the sender threads instead \
             of the calling thread in acknowledged mode; that is not done.
 
             """;
