@@ -67,10 +67,13 @@ final class ReportWriter {
                   + "timestamp, a unique messageId, and an order with two products in `properties`; about 385 bytes "
                   + "as JSON. What each driver adds on the wire (context.library, sentAt, batch envelope) shows in "
                   + "the bytes/event column.\n");
-        md.append("- Warm-up: each driver JVM first makes a complete run of its own (start, send, flush, stop) with ")
+        md.append("- Warm-up: each driver JVM first makes ").append(DriverProcess.WARMUP_RUNS)
+                .append(" complete runs of its own (start, send, flush, stop), untimed, with ")
                 .append(count(settings.warmupEvents()))
-                .append(" other events, untimed, so the measured run sees compiled code, as a long-running "
-                        + "application does; the sink is reset between the two. The same for every driver.\n");
+                .append(" other events in all, so the measured run sees compiled code, as a long-running application "
+                        + "does (two, because the first stop and the next start load classes that make the JIT "
+                        + "compile hot code again); the sink is reset before the measured run. The same for every "
+                        + "driver.\n");
         md.append("- Timed: from the first event to the driver stopped with every event delivered or failed "
                   + "(send + flush + shutdown). CPU: the driver JVM's process CPU time (all threads, GC and JIT) over "
                   + "that window; GC and JIT are the CPU of the JVM's collector and compiler threads within it "
@@ -143,9 +146,9 @@ final class ReportWriter {
             driver is CPU-bound: it shares two cores with the sink, so events/s is at most 2 cores ÷ (driver CPU + \
             sink CPU per event), and less when a driver cannot keep both cores busy.
 
-            - analytics-java tuned spends 25 to 30 µs of CPU per event, a third of it in its garbage collector (it \
+            - analytics-java tuned spends 22 to 30 µs of CPU per event, a third of it in its garbage collector (it \
             turns every message into Gson objects and serializes it twice, once to size the batch and once to send it).
-            - segment: acknowledged spends 8 to 10 µs: Jackson encoding each message (about 1.3 µs per event on this \
+            - segment: acknowledged spends 7 to 10 µs: Jackson encoding each message (about 1.3 µs per event on this \
             machine, the same whether it writes one message or a list of 500), building and validating the message, \
             Camel routing the exchange, completing it from the sender thread (Camel's asynchronous routing engine \
             runs the rest of its route there), and the collector copying the exchanges that wait for their batch \
