@@ -77,7 +77,8 @@ final class ReportWriter {
         md.append("- Timed: from the first event to the driver stopped with every event delivered or failed "
                   + "(send + flush + shutdown). CPU: the driver JVM's process CPU time (all threads, GC and JIT) over "
                   + "that window; GC and JIT are the CPU of the JVM's collector and compiler threads within it "
-                  + "(from /proc). Sink CPU: the runner's JVM over the same window. Peak RSS: the driver JVM's VmHWM "
+                  + "(from /proc; a compiler thread the JVM retires within the window is left out, so JIT is a "
+                  + "lower bound). Sink CPU: the runner's JVM over the same window. Peak RSS: the driver JVM's VmHWM "
                   + "(sampled from outside as well, so a driver that dies still has one).\n");
         md.append("- One measured run per driver: expect some variation between runs on a small machine; compare "
                   + "drivers within one run (the ratios), not across runs.\n\n");
