@@ -1,5 +1,7 @@
 package io.camelsegment.benchmarks;
 
+import java.util.Map;
+
 /**
  * What one driver achieved: its own measurements (from its JVM) and what the sink counted while it ran.
  *
@@ -22,7 +24,7 @@ package io.camelsegment.benchmarks;
  * @param maxRequestBytes the largest request body
  */
 public record DriverResult(Drivers.Info info, String status, long sent, double seconds, double cpuSeconds,
-                           double sinkCpuSeconds, java.util.Map<String, Double> cpuByThreadKind,
+                           double sinkCpuSeconds, Map<String, Double> cpuByThreadKind,
                            long peakRssKb, long driverFailed, long received, long distinct, long duplicates,
                            long requests, long rejected, long bytes, long maxRequestBytes) {
 

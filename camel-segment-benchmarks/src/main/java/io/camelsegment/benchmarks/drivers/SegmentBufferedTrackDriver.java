@@ -77,8 +77,6 @@ public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
     }
 
     private long sendConcurrently(Endpoint events, long first, long count) throws Exception {
-        completed.reset();
-        failed.reset();
         AsyncProducer producer = events.createAsyncProducer();
         producer.start();
         try {
