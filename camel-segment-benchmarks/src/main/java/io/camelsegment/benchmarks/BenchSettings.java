@@ -9,8 +9,8 @@ import java.util.List;
  * @param events         events every driver sends
  * @param listSize       events per List for segment:batch, and the aggregator's completionSize
  * @param timeoutSeconds how long one driver may take before it is stopped and reported as timed out
- * @param warmupEvents   events each driver sends in a complete, untimed run of its own in the same JVM before the
- *                       measured run (JIT compilation done, as in a long-running application); 0 for none
+ * @param warmupEvents   events each driver sends, untimed, before the measured ones (JIT compilation done, as in a
+ *                       long-running application); 0 for none
  */
 public record BenchSettings(long events, int listSize, long timeoutSeconds, long warmupEvents) {
 
@@ -26,7 +26,7 @@ public record BenchSettings(long events, int listSize, long timeoutSeconds, long
                 Long.getLong("bench.events", 1_000_000L),
                 Integer.getInteger("bench.listSize", 500),
                 Long.getLong("bench.timeoutSeconds", 150L),
-                Long.getLong("bench.warmupEvents", 200_000L));
+                Long.getLong("bench.warmupEvents", 1_000_000L));
     }
 
     /** How long a driver waits for its last deliveries: a little less than the runner's hard stop. */

@@ -89,7 +89,7 @@ public final class BenchmarkRunner {
         while (!process.waitFor(warmedUp ? 100 : 10, TimeUnit.MILLISECONDS)) {
             sampledPeakRssKb = Math.max(sampledPeakRssKb, ProcessMetrics.peakRssKb(process.pid()));
             if (!warmedUp && Files.readString(out, StandardCharsets.UTF_8).contains(DriverProcess.WARMED_UP)) {
-                // The warm-up run is over (its driver closed): the sink counts the measured run only.
+                // The warm-up sends are over (every event settled): the sink counts the measured run only.
                 warmedUp = true;
                 sink.reset();
                 sinkCpuStart = ProcessMetrics.cpuNanos();

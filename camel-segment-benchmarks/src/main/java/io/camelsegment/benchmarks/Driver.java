@@ -1,9 +1,8 @@
 package io.camelsegment.benchmarks;
 
 /**
- * One way of getting the workload to the sink. A driver runs alone in its own JVM: {@link #start} sets it up (not
- * timed), {@link #send} and {@link #close} are timed together, and when {@code close} returns every event must have
- * been delivered or known to have failed.
+ * One way of getting the workload to the sink. A driver runs alone in its own JVM: {@link #start} sets it up, untimed
+ * {@link #send}s warm it up, then one {@link #send} and {@link #close} are timed together.
  */
 public interface Driver extends AutoCloseable {
 
@@ -11,10 +10,11 @@ public interface Driver extends AutoCloseable {
     void start(Sink sink, BenchSettings settings) throws Exception;
 
     /**
-     * Sends events {@code first .. first+count-1} of {@link TrackEvents} and waits until each was confirmed delivered
-     * or failed (what {@link #close} still flushes excepted, for drivers that complete events on enqueue).
+     * Sends events {@code first .. first+count-1} of {@link TrackEvents} and waits until each was delivered or failed
+     * (for drivers that complete events on enqueue: until their buffer is empty). Called more than once on one
+     * instance: each call starts when the previous one has returned.
      *
-     * @return the events the driver was told had failed (exceptions, failure callbacks)
+     * @return the events of this call the driver was told had failed (exceptions, failure callbacks)
      */
     long send(long first, long count) throws Exception;
 

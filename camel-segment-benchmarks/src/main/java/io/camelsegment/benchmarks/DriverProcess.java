@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The main class of a forked driver JVM: {@code DriverProcess <driverId> <trackingUrl> <hostUrl> <writeKey> <goFile>}.
- * Warms up (complete untimed runs of the driver with {@code bench.warmupEvents} other events), prints
- * {@value #WARMED_UP}, waits for the runner to reset the sink and create {@code goFile}, then runs the driver again on
- * the measured events, measures it, and prints one line {@code BENCH-RESULT {json}} on standard output.
+ * Starts the driver, warms it up (untimed sends of {@code bench.warmupEvents} other events), prints
+ * {@value #WARMED_UP}, waits for the runner to reset the sink and create {@code goFile}, then sends the measured events
+ * through the same driver and closes it, measures that, and prints one line {@code BENCH-RESULT {json}} on standard output.
  */
 public final class DriverProcess {
 
@@ -31,12 +31,12 @@ public final class DriverProcess {
         result.put("events", settings.events());
         int exitCode = 0;
         try {
-            warmUp(driverId, sink, settings);
+            Driver driver = Drivers.create(driverId);
+            driver.start(sink, settings);
+            warmUp(driver, settings);
             System.out.println(WARMED_UP);
             System.out.flush();
             awaitFile(Path.of(args[4]), settings.deliveryTimeoutMillis());
-            Driver driver = Drivers.create(driverId);
-            driver.start(sink, settings);
             Map<String, Double> threadsStart = ThreadGroupCpu.snapshot();
             long cpuStart = ProcessMetrics.cpuNanos();
             long start = System.nanoTime();
@@ -71,21 +71,15 @@ public final class DriverProcess {
     }
 
     /**
-     * The same driver, separate instances, through {@value #WARMUP_RUNS} whole runs (start, send, close) of their own,
-     * half the warm-up events each. Why two: stopping the first instance and starting the next load classes that
-     * invalidate code the JIT compiled on the assumption that they did not exist, and the JIT compiles it again;
-     * with one warm-up run that recompilation falls into the measured run.
+     * Sends the warm-up events through the driver that then sends the measured ones, in {@value #WARMUP_RUNS} sends,
+     * each waited for as the measured one is: the measured run meets compiled code and a started sender, as a
+     * long-running application does. (Warming up separate instances instead makes the measured run pay for what
+     * starting the next one invalidates: the JIT compiles hot code again.)
      */
-    private static void warmUp(String driverId, Driver.Sink sink, BenchSettings settings) throws Exception {
+    private static void warmUp(Driver driver, BenchSettings settings) throws Exception {
         long perRun = settings.warmupEvents() / WARMUP_RUNS;
-        if (perRun <= 0) {
-            return;
-        }
-        for (int run = 0; run < WARMUP_RUNS; run++) {
-            try (Driver driver = Drivers.create(driverId)) {
-                driver.start(sink, settings);
-                driver.send(BenchSettings.WARMUP_FIRST_EVENT + run * perRun, perRun);
-            }
+        for (int run = 0; perRun > 0 && run < WARMUP_RUNS; run++) {
+            driver.send(BenchSettings.WARMUP_FIRST_EVENT + run * perRun, perRun);
         }
     }
 

@@ -49,7 +49,7 @@ final class ReportWriter {
         md.append("## How to run\n\n```\n").append(COMMAND).append("\n```\n\n");
         md.append("Options (`-D...` on that command line): `bench.events` (default 1000000; e.g. 100000 for a quick run), ")
                 .append("`bench.drivers` (comma-separated ids, default all), `bench.timeoutSeconds` (per driver, default 150), ")
-                .append("`bench.listSize`, `bench.warmupEvents` (default 200000; 0 for none), `bench.driverJvmArgs`. ")
+                .append("`bench.listSize`, `bench.warmupEvents` (default 1000000; 0 for none), `bench.driverJvmArgs`. ")
                 .append("Each driver's output is in `camel-segment-benchmarks/target/benchmark-logs/`. ")
                 .append("The normal build (`mvn verify`) compiles the module but never runs the benchmark.\n\n");
 
@@ -67,13 +67,13 @@ final class ReportWriter {
                   + "timestamp, a unique messageId, and an order with two products in `properties`; about 385 bytes "
                   + "as JSON. What each driver adds on the wire (context.library, sentAt, batch envelope) shows in "
                   + "the bytes/event column.\n");
-        md.append("- Warm-up: each driver JVM first makes ").append(DriverProcess.WARMUP_RUNS)
-                .append(" complete runs of its own (start, send, flush, stop), untimed, with ")
-                .append(count(settings.warmupEvents()))
-                .append(" other events in all, so the measured run sees compiled code, as a long-running application "
-                        + "does (two, because the first stop and the next start load classes that make the JIT "
-                        + "compile hot code again); the sink is reset before the measured run. The same for every "
-                        + "driver.\n");
+        md.append("- Warm-up: each driver is started once, then sends ").append(count(settings.warmupEvents()))
+                .append(" other events, untimed, in ").append(DriverProcess.WARMUP_RUNS)
+                .append(" sends it waits for as it waits for the measured one; then the sink is reset and the same "
+                        + "driver sends the measured events. So the measured run meets compiled code and a running "
+                        + "sender, as in a long-running application: the HTTP code runs once per request, a few "
+                        + "hundred times per million events, and needs this many events before the JIT has compiled "
+                        + "it. The same for every driver.\n");
         md.append("- Timed: from the first event to the driver stopped with every event delivered or failed "
                   + "(send + flush + shutdown). CPU: the driver JVM's process CPU time (all threads, GC and JIT) over "
                   + "that window; GC and JIT are the CPU of the JVM's collector and compiler threads within it "

@@ -66,6 +66,9 @@ public final class AnalyticsJavaDriver implements Driver {
 
     @Override
     public long send(long first, long total) throws Exception {
+        // The previous send waited for all of its callbacks: nothing updates the counters now.
+        succeeded.reset();
+        failed.reset();
         for (long i = first; i < first + total; i++) {
             analytics.enqueue(TrackMessage.builder(TrackEvents.event(i))
                     .userId(TrackEvents.userId(i))

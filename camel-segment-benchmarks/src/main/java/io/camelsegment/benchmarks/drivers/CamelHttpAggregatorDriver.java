@@ -69,6 +69,9 @@ public final class CamelHttpAggregatorDriver extends CamelDriverSupport {
 
     @Override
     public long send(long first, long total) throws Exception {
+        // The previous send waited for all of its batches: nothing updates the counters now.
+        delivered.reset();
+        failed.reset();
         Endpoint events = context.getEndpoint("direct:events");
         for (long i = first; i < first + total; i++) {
             template.sendBody(events, TrackEvents.message(i));

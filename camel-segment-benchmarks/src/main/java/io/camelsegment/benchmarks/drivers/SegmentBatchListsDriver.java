@@ -43,6 +43,9 @@ public final class SegmentBatchListsDriver extends CamelDriverSupport {
 
     @Override
     public long send(long first, long total) throws Exception {
+        // The previous send waited for all of its batches: nothing updates the counters now.
+        delivered.reset();
+        failed.reset();
         for (long start = first; start < first + total; start += settings.listSize()) {
             long end = Math.min(first + total, start + settings.listSize());
             List<Object> list = new ArrayList<>((int) (end - start));

@@ -20,8 +20,8 @@ import org.apache.camel.builder.RouteBuilder;
  * asynchronous consumer (Netty, Vert.x, a Kafka consumer committing on completion) does, keeping up to
  * {@link #IN_FLIGHT} of them waiting for their batch; each completion frees a place; after the last one, the
  * endpoint's {@code flush()};</li>
- * <li>fireAndForget: a plain sequential loop of {@code sendBody}; each exchange completes on enqueue, and the timing
- * ends when the context has stopped, i.e. the buffer was flushed.</li>
+ * <li>fireAndForget: a plain sequential loop of {@code sendBody}; each exchange completes on enqueue; after the last
+ * one, the endpoint's {@code flush()} and a wait until its buffer is empty.</li>
  * </ul>
  */
 public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
@@ -33,10 +33,9 @@ public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
      */
     static final int IN_FLIGHT = 5000;
     private static final String ACKNOWLEDGED = "segment:track?batching=true";
+    private static final String FIRE_AND_FORGET = "segment:track?batching=true&deliveryMode=fireAndForget";
 
     private final boolean fireAndForget;
-    private final LongAdder completed = new LongAdder();
-    private final LongAdder failed = new LongAdder();
 
     public SegmentBufferedTrackDriver(boolean fireAndForget) {
         this.fireAndForget = fireAndForget;
@@ -47,13 +46,7 @@ public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                if (fireAndForget) {
-                    from("direct:events").routeId("events")
-                            .to("segment:track?batching=true&deliveryMode=fireAndForget");
-                } else {
-                    from("direct:events").routeId("events")
-                            .to(ACKNOWLEDGED);
-                }
+                from("direct:events").routeId("events").to(fireAndForget ? FIRE_AND_FORGET : ACKNOWLEDGED);
             }
         };
     }
@@ -64,7 +57,7 @@ public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
         return fireAndForget ? sendSequentially(events, first, count) : sendConcurrently(events, first, count);
     }
 
-    private long sendSequentially(Endpoint events, long first, long count) {
+    private long sendSequentially(Endpoint events, long first, long count) throws Exception {
         long failures = 0;
         for (long i = first; i < first + count; i++) {
             try {
@@ -73,12 +66,18 @@ public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
                 failures++;
             }
         }
+        SegmentEndpoint segment = context.getEndpoint(FIRE_AND_FORGET, SegmentEndpoint.class);
+        segment.flush();
+        Waits.until(() -> segment.getDeliveryStatistics().eventsBuffered() == 0, settings.deliveryTimeoutMillis(),
+                () -> new TimeoutException(segment.getDeliveryStatistics().eventsBuffered() + " events still buffered"));
         return failures;
     }
 
     private long sendConcurrently(Endpoint events, long first, long count) throws Exception {
         AsyncProducer producer = events.createAsyncProducer();
         producer.start();
+        LongAdder completed = new LongAdder();
+        LongAdder failed = new LongAdder();
         try {
             Semaphore inFlight = new Semaphore(IN_FLIGHT);
             for (long i = first; i < first + count; i++) {
