@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.camelsegment.component.segment.SegmentBatchException.ItemFailure;
 import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentConstants;
@@ -43,14 +45,16 @@ public class TrackingMessageFactory {
 
     private final ObjectMapper mapper;
     private final SegmentConfiguration configuration;
-    private final ObjectNode library; // shared by every message: never modified
-    private final Map<String, Object> libraryContext; // the context of messages that have none
+    // context.library as JSON text, written as is into every message: serialized once rather than per message.
+    private final RawValue library;
+    private final RawValue libraryContext; // the context of messages that have none
 
     public TrackingMessageFactory(ObjectMapper mapper, SegmentConfiguration configuration, String libraryVersion) {
         this.mapper = mapper;
         this.configuration = configuration;
-        this.library = mapper.createObjectNode().put("name", "camel-segment").put("version", libraryVersion);
-        this.libraryContext = Map.of("library", library);
+        ObjectNode libraryJson = mapper.createObjectNode().put("name", "camel-segment").put("version", libraryVersion);
+        this.library = new RawValue(new SerializedString(libraryJson.toString()));
+        this.libraryContext = new RawValue(new SerializedString("{\"library\":" + libraryJson + "}"));
     }
 
     /** The outcome of building a message: the encoded event and the write key the message asked for, if any. */
