@@ -16,10 +16,12 @@ import io.camelsegment.examples.receiver.LocalSegmentReceiver;
 
 /**
  * Runs the benchmark: starts the sink in this JVM, runs each driver in its own JVM (same flags for all, one after the
- * other), pairs what each driver measured with what the sink counted, and writes the report.
+ * other) in each of {@code bench.rounds} rounds, pairs what each driver measured with what the sink counted, and
+ * writes the report.
  * <p>
  * System properties: {@code bench.events}, {@code bench.drivers} (ids, comma-separated, or "all"),
- * {@code bench.driverJvmArgs}, {@code bench.timeoutSeconds} (per driver), {@code bench.listSize}, {@code bench.output} (directory of benchmarks.md), {@code bench.logs}.
+ * {@code bench.driverJvmArgs}, {@code bench.timeoutSeconds} (per driver), {@code bench.listSize}, {@code bench.warmupEvents}, {@code bench.rounds},
+ * {@code bench.output} (directory of benchmarks.md), {@code bench.logs}.
  */
 public final class BenchmarkRunner {
 
@@ -48,25 +50,30 @@ public final class BenchmarkRunner {
         Files.createDirectories(logs);
 
         BenchmarkRunner runner = new BenchmarkRunner(settings, jvmArgs, logs);
-        List<DriverResult> results = new ArrayList<>();
+        List<List<DriverResult>> rounds = new ArrayList<>();
         // The JDK's HTTP server writes a response in pieces; without TCP_NODELAY, Nagle's algorithm and the client's
         // delayed ACK add ~40 ms to every small request, which would measure the sink instead of the drivers.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         // The sink accepts any credentials: analytics-java sends its write key in the body, not as Basic auth.
         try (LocalSegmentReceiver sink = new LocalSegmentReceiver(0, null, SINK_THREADS)) {
-            for (Drivers.Info driver : drivers) {
-                System.out.printf("[bench] %s: %,d events ...%n", driver.id(), settings.events());
-                sink.reset();
-                DriverResult result = runner.run(driver, sink);
-                results.add(result);
-                System.out.printf("[bench] %s: %s, %.0f events/s, %d requests, %.1f CPU s, peak RSS %d MB, lost %d, "
-                                  + "duplicated %d%n", driver.id(), result.status(), result.eventsPerSecond(),
-                        result.requests(), result.cpuSeconds(), result.peakRssKb() / 1024, result.lost(),
-                        result.duplicates());
+            for (int round = 1; round <= settings.rounds(); round++) {
+                List<DriverResult> results = new ArrayList<>();
+                for (Drivers.Info driver : drivers) {
+                    System.out.printf("[bench] round %d/%d, %s: %,d events ...%n", round, settings.rounds(),
+                            driver.id(), settings.events());
+                    sink.reset();
+                    DriverResult result = runner.run(driver, sink);
+                    results.add(result);
+                    System.out.printf("[bench] %s: %s, %.0f events/s, %d requests, %.1f CPU s, peak RSS %d MB, "
+                                      + "lost %d, duplicated %d%n", driver.id(), result.status(),
+                            result.eventsPerSecond(), result.requests(), result.cpuSeconds(),
+                            result.peakRssKb() / 1024, result.lost(), result.duplicates());
+                }
+                rounds.add(results);
             }
         }
         Path report = new ReportWriter(settings, String.join(" ", jvmArgs), MachineInfo.collect())
-                .write(results, output);
+                .write(new Rounds(rounds), output);
         System.out.println("[bench] report: " + report);
     }
 
@@ -107,7 +114,7 @@ public final class BenchmarkRunner {
         JsonNode measured = readResult(out);
         if (status == null) {
             if (output.contains("OutOfMemoryError")) {
-                status = warmedUp ? "OutOfMemoryError" : "OutOfMemoryError (in its warm-up run)";
+                status = warmedUp ? "OutOfMemoryError" : "OutOfMemoryError (in its warm-up)";
             } else if (!warmedUp) {
                 status = "error: did not finish its warm-up (see " + err.getFileName() + ")";
             } else if (measured == null) {
@@ -117,6 +124,9 @@ public final class BenchmarkRunner {
             } else {
                 status = "ok";
             }
+        }
+        if (!warmedUp) {
+            sink.reset(); // what arrived were warm-up events: none of the measured ones was sent
         }
         double sinkCpuSeconds = sinkCpuStart < 0 ? Double.NaN : (ProcessMetrics.cpuNanos() - sinkCpuStart) / 1e9;
         return new DriverResult(driver, status, settings.events(),

@@ -32,8 +32,8 @@ public final class Drivers {
                     + "after the last event, the endpoint's flush()",
                     () -> new SegmentBufferedTrackDriver(false)),
             new Info("segment-buffered-ff", "segment:track?batching=true&deliveryMode=fireAndForget",
-                    "one thread calling ProducerTemplate.sendBody per event; timed until the context stopped "
-                                                                                    + "(graceful flush)",
+                    "one thread calling ProducerTemplate.sendBody per event; after the last one, the endpoint's "
+                    + "flush() and a wait until its buffer is empty",
                     () -> new SegmentBufferedTrackDriver(true)),
             new Info("segment-batch", "segment:batch with Lists",
                     "Lists of bench.listSize events into seda:batches?concurrentConsumers=4 → segment:batch",

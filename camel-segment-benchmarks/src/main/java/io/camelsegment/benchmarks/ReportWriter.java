@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Writes {@code benchmarks.md} and {@code benchmarks-throughput.svg}: setup, results, ratios and the issue's targets. */
 final class ReportWriter {
@@ -26,30 +25,31 @@ final class ReportWriter {
         this.machine = machine;
     }
 
-    Path write(List<DriverResult> results, Path directory) throws IOException {
+    Path write(Rounds rounds, Path directory) throws IOException {
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve(CHART), ThroughputChart.svg(results, settings.events()),
+        Files.writeString(directory.resolve(CHART), ThroughputChart.svg(rounds.medians(), settings.events()),
                 StandardCharsets.UTF_8);
         Path report = directory.resolve(REPORT);
-        Files.writeString(report, markdown(results), StandardCharsets.UTF_8);
+        Files.writeString(report, markdown(rounds), StandardCharsets.UTF_8);
         return report;
     }
 
-    String markdown(List<DriverResult> results) {
-        Optional<DriverResult> tuned = find(results, Drivers.ANALYTICS_TUNED);
-        Optional<DriverResult> defaults = find(results, Drivers.ANALYTICS_DEFAULT);
+    String markdown(Rounds rounds) {
+        List<DriverResult> results = rounds.medians();
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
         md.append("`segment:` against Segment's own analytics-java (").append(machine.analyticsJava())
                 .append(") and a hand-written camel-http route: every driver sends the same ")
-                .append(count(settings.events())).append(" track events to the same local sink, in one run. ")
+                .append(count(settings.events())).append(" track events to the same local sink, in each of ").append(rounds.count())
+                .append(" rounds. ")
                 .append("This page is written by the benchmark itself (").append(machine.date())
                 .append("); run it again to refresh it.\n\n");
 
         md.append("## How to run\n\n```\n").append(COMMAND).append("\n```\n\n");
         md.append("Options (`-D...` on that command line): `bench.events` (default 1000000; e.g. 100000 for a quick run), ")
                 .append("`bench.drivers` (comma-separated ids, default all), `bench.timeoutSeconds` (per driver, default 150), ")
-                .append("`bench.listSize`, `bench.warmupEvents` (default 1000000; 0 for none), `bench.driverJvmArgs`. ")
+                .append("`bench.listSize`, `bench.warmupEvents` (default 1000000; 0 for none), `bench.rounds` (default 5), ")
+                .append("`bench.driverJvmArgs`. A full run takes about 10 minutes on 2 cores. ")
                 .append("Each driver's output is in `camel-segment-benchmarks/target/benchmark-logs/`. ")
                 .append("The normal build (`mvn verify`) compiles the module but never runs the benchmark.\n\n");
 
@@ -80,8 +80,11 @@ final class ReportWriter {
                   + "(from /proc; a compiler thread the JVM retires within the window is left out, so JIT is a "
                   + "lower bound). Sink CPU: the runner's JVM over the same window. Peak RSS: the driver JVM's VmHWM "
                   + "(sampled from outside as well, so a driver that dies still has one).\n");
-        md.append("- One measured run per driver: expect some variation between runs on a small machine; compare "
-                  + "drivers within one run (the ratios), not across runs.\n\n");
+        md.append("- Rounds: every driver runs once per round (a fresh JVM each time), the drivers one after the "
+                  + "other, ").append(rounds.count()).append(" rounds. Ratios are taken between drivers of the same "
+                  + "round, then their median over the rounds; the table shows each driver's median run (by "
+                  + "events/s). On a small shared machine one run can be 10 % off; the rounds table shows the "
+                  + "spread.\n\n");
 
         md.append("## Results\n\n");
         md.append("![events per second](").append(CHART).append(")\n\n");
@@ -92,8 +95,8 @@ final class ReportWriter {
         for (DriverResult r : results) {
             md.append("| ").append(r.info().label()).append(" | ").append(r.status())
                     .append(" | ").append(fmt("%,.0f", r.eventsPerSecond()))
-                    .append(" | ").append(ratio(r, tuned))
-                    .append(" | ").append(ratio(r, defaults))
+                    .append(" | ").append(ratio(rounds, r, Drivers.ANALYTICS_TUNED))
+                    .append(" | ").append(ratio(rounds, r, Drivers.ANALYTICS_DEFAULT))
                     .append(" | ").append(count(r.requests()))
                     .append(" | ").append(r.received() > 0 ? count(r.bytes() / r.received()) : "n/a")
                     .append(" | ").append(count(r.minimumRequests()))
@@ -110,10 +113,12 @@ final class ReportWriter {
         }
         md.append("\nLost = sent − distinct messageIds received. Events/s counts distinct events received. "
                   + "\"Over minimum\": HTTP requests above the fewest that Segment's 500 KB (and 2500 events) batch "
-                  + "limit allows for the bytes this driver sent.\n\n");
+                  + "limit allows for the bytes this driver sent. × columns: the median over the rounds of the ratio "
+                  + "within each round.\n\n");
+        appendRounds(md, rounds);
 
         md.append("## Targets (issue 4)\n\n| Target | Measured | Met |\n|---|---|---|\n");
-        for (String[] row : targets(results, tuned)) {
+        for (String[] row : targets(rounds)) {
             md.append("| ").append(row[0]).append(" | ").append(row[1]).append(" | ").append(row[2]).append(" |\n");
         }
         md.append('\n');
@@ -143,47 +148,82 @@ final class ReportWriter {
     static final String PROFILE_NOTE = """
             ## Where the time goes
 
-            From JFR profiles and the per-thread CPU above (1,000,000 events, the flags above, 2026-11-28). Every \
-            driver is CPU-bound: it shares two cores with the sink, so events/s is at most 2 cores ÷ (driver CPU + \
-            sink CPU per event), and less when a driver cannot keep both cores busy.
+            From JFR profiles, GC logs and the per-thread CPU above (1,000,000 events, the flags above, 2026-11-28).
 
-            - analytics-java tuned spends 22 to 30 µs of CPU per event, a third of it in its garbage collector (it \
-            turns every message into Gson objects and serializes it twice, once to size the batch and once to send it).
-            - segment: acknowledged spends 7 to 10 µs: Jackson encoding each message (about 1.3 µs per event on this \
-            machine, the same whether it writes one message or a list of 500), building and validating the message, \
-            Camel routing the exchange, completing it from the sender thread (Camel's asynchronous routing engine \
-            runs the rest of its route there), and the collector copying the exchanges that wait for their batch \
-            (1 to 2 s per million). It is bound by its single feeding thread, which builds, routes, validates and \
-            encodes each event (about 7 µs), and leaves part of the second core idle. Two feeding threads fill that \
-            core but more waiting exchanges survive young collections and are promoted, and the collector's extra \
-            work (2 to 3 s more per million, with concurrent cycles) cancels the gain.
+            - analytics-java tuned spends 22 to 27 µs of CPU per event, a third of it in its garbage collector (it \
+            turns every message into Gson objects and serializes it twice, once to size the batch and once to send \
+            it). Its upload threads work in parallel with the thread that enqueues, so it keeps both cores busy.
+            - segment: acknowledged spends 5 to 7 µs per event, and is bound by its single feeding thread rather \
+            than by the cores (with the sink, about 1.7 of the 2 are busy). That thread generates the event (the \
+            workload itself, about a fifth of its time), routes the exchange through Camel (about a sixth), builds \
+            and validates the message, and has Jackson encode it (about 40 %: 1.5 to 2 µs per event on this \
+            machine, whether Jackson writes one message or a list of them); the collector's pauses stop it too. The \
+            sender threads are mostly idle.
+            - More threads feeding the same route (two feeding threads, or Camel's threads(2)) fill the cores but \
+            not the throughput: at -Xmx128m, the exchanges waiting for their batch survive young collections, G1 \
+            promotes them, the old generation fills with exchanges that die soon after, eden shrinks and collections \
+            come more often; collector CPU grows from under 1 s to 3 to 13 s per million events.
             - The hand-written aggregator route and fireAndForget use about the same CPU per event and land close to \
-            each other, one or the other ahead from run to run. The route's calling thread only hands the event to \
-            the aggregator, and Jackson marshals each list of 500 on the sender thread; it validates nothing, retries \
-            nothing, and acknowledges nothing per event (the exchange completes when the aggregator takes it; a \
-            crash loses what it holds). fireAndForget validates and encodes on the calling thread, so that a bad \
-            event fails its own exchange, and retries per Segment's rules.
+            each other, one or the other ahead from round to round. The route's calling thread only hands the event \
+            to the aggregator, and Jackson marshals each list of 500 on the sender thread; it validates nothing, \
+            retries nothing, and acknowledges nothing per event (the exchange completes when the aggregator takes \
+            it; a crash loses what it holds). fireAndForget validates and encodes on the calling thread, so that a \
+            bad event fails its own exchange, and retries per Segment's rules.
+            - The machine's speed varies from run to run: the sink, the same code in the same JVM, needs 1.6 to \
+            2.4 µs of CPU per event from one run to the next. Hence the rounds and the medians.
 
-            Changes that took acknowledged mode from 0.73× to the ratio above: the driver hands exchanges to the \
+            What moved acknowledged mode from 0.73× analytics-java tuned: the driver hands exchanges to the \
             asynchronous producer directly (a SEDA queue copied each exchange and woke a consumer thread per event) \
-            with a bounded number in flight, the endpoint's flush() after the last event (instead of waiting out \
-            flushInterval), a sink that keeps messageIds as two longs rather than Strings, and warm-up runs. A \
-            streaming message writer that bypassed Jackson's databind was measured slower (1.75 to 2.1 µs against \
-            1.5) and dropped. Reaching 3× here (170,000 to 200,000 events/s, as the analytics-java figure varies from \
-            run to run) would need the driver and the sink together under about 10 µs per event with both cores busy, for instance by encoding on the sender threads instead \
-            of the calling thread in acknowledged mode; that is not done.
+            with a bounded number in flight; the endpoint's flush() after the last event (instead of waiting out \
+            flushInterval); a sink that keeps messageIds as two longs rather than Strings; warming up through the \
+            very driver that is then measured (a context started anew made the JIT compile hot code again inside \
+            the measured run), with enough events (1,000,000) for the HTTP code, which runs once per request, to be \
+            compiled as well; and context.library written from JSON serialized once instead of from a tree per \
+            message (about 10 % of the encoding). Tried and dropped: a streaming message writer that bypassed \
+            Jackson's databind (no faster), Jackson's fast double writer (no faster here), more feeding threads \
+            (above). The next step would take encoding off the calling thread in acknowledged mode (on the sender \
+            threads, which are mostly idle); it is not done, because the size check and the buffer's byte bound \
+            would then come after the exchange was admitted, and a too-large or overflowing event would fail its \
+            exchange later than it does now.
 
             """;
 
-    List<String[]> targets(List<DriverResult> results, Optional<DriverResult> tuned) {
+    /** Events/s of every driver in every round, and the acknowledged driver's ratio to analytics-java tuned. */
+    private static void appendRounds(StringBuilder md, Rounds rounds) {
+        List<DriverResult> first = rounds.all().get(0);
+        md.append("Every round, events/s:\n\n| Round |");
+        first.forEach(r -> md.append(' ').append(r.info().id()).append(" |"));
+        md.append(" acknowledged ÷ analytics-java tuned |\n|--:|");
+        first.forEach(r -> md.append("--:|"));
+        md.append("--:|\n");
+        int number = 1;
+        for (List<DriverResult> round : rounds.all()) {
+            md.append("| ").append(number++).append(" |");
+            round.forEach(r -> md.append(' ').append(r.ok() ? fmt("%,.0f", r.eventsPerSecond()) : r.status())
+                    .append(" |"));
+            Rounds single = new Rounds(List.of(round));
+            md.append(' ').append(fmt("%.2f×", Rounds.median(single.ratios(Drivers.BUFFERED_ACKNOWLEDGED,
+                    Drivers.ANALYTICS_TUNED, DriverResult::eventsPerSecond)))).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    List<String[]> targets(Rounds rounds) {
+        List<DriverResult> results = rounds.medians();
         List<String[]> rows = new ArrayList<>();
-        Optional<DriverResult> ack = find(results, Drivers.BUFFERED_ACKNOWLEDGED);
-        if (ack.isPresent() && tuned.isPresent() && ack.get().ok() && tuned.get().ok()) {
-            double speed = ack.get().eventsPerSecond() / tuned.get().eventsPerSecond();
-            double cpu = ack.get().cpuMicrosPerEvent() / tuned.get().cpuMicrosPerEvent();
+        List<Double> speeds = rounds.ratios(Drivers.BUFFERED_ACKNOWLEDGED, Drivers.ANALYTICS_TUNED,
+                DriverResult::eventsPerSecond);
+        List<Double> cpus = rounds.ratios(Drivers.BUFFERED_ACKNOWLEDGED, Drivers.ANALYTICS_TUNED,
+                DriverResult::cpuMicrosPerEvent);
+        if (!speeds.isEmpty()) {
+            double speed = Rounds.median(speeds);
+            double cpu = Rounds.median(cpus);
+            StringBuilder each = new StringBuilder();
+            speeds.forEach(v -> each.append(each.isEmpty() ? "" : ", ").append(fmt("%.2f×", v)));
             rows.add(new String[] { "buffered acknowledged ≥ 3× analytics-java tuned in events/s, with no more CPU "
                                     + "per event",
-                    fmt("%.2f× the events/s", speed) + ", " + fmt("%.2f× the CPU per event", cpu),
+                    fmt("%.2f× the events/s", speed) + ", " + fmt("%.2f× the CPU per event", cpu) + " (median of "
+                    + speeds.size() + (speeds.size() == 1 ? " round" : " rounds: " + each) + ")",
                     met(speed >= 3 && cpu <= 1) });
         } else {
             rows.add(new String[] { "buffered acknowledged ≥ 3× analytics-java tuned in events/s, with no more CPU "
@@ -220,7 +260,11 @@ final class ReportWriter {
         StringBuilder lost = new StringBuilder();
         segment.forEach(r -> lost.append(lost.isEmpty() ? "" : "; ").append(r.info().id()).append(": ")
                 .append(count(r.lost())));
-        rows.add(new String[] { "0 lost in every run (segment: drivers)", lost.toString(), met(noneLost) });
+        boolean noneLostInAnyRound = rounds.all().stream().flatMap(List::stream)
+                .filter(r -> r.info().id().startsWith("segment-")).allMatch(r -> r.ok() && r.lost() == 0);
+        rows.add(new String[] { "0 lost in every run (segment: drivers)", lost.toString()
+                + (rounds.count() > 1 ? (noneLostInAnyRound ? " in every round" : "; lost in a round") : ""),
+                met(noneLost && noneLostInAnyRound) });
         return rows;
     }
 
@@ -236,7 +280,8 @@ final class ReportWriter {
             }
             if (!r.ok()) {
                 notes.add("`" + r.info().id() + "` did not complete: " + r.status()
-                          + "; its sink counts are what arrived until then.");
+                          + (r.status().contains("warm-up") ? "; its measured run never started."
+                                                            : "; its sink counts are what arrived until then."));
             }
             if (r.status().startsWith("OutOfMemoryError") && r.info().id().equals(Drivers.ANALYTICS_DEFAULT)) {
                 notes.add("analytics-java's default message queue is unbounded (queueCapacity Integer.MAX_VALUE) and "
@@ -254,15 +299,9 @@ final class ReportWriter {
         return notes;
     }
 
-    private static Optional<DriverResult> find(List<DriverResult> results, String id) {
-        return results.stream().filter(r -> r.info().id().equals(id)).findFirst();
-    }
-
-    private static String ratio(DriverResult r, Optional<DriverResult> base) {
-        if (base.isEmpty() || !base.get().ok() || !r.ok()) {
-            return "n/a";
-        }
-        return fmt("%.2f×", r.eventsPerSecond() / base.get().eventsPerSecond());
+    /** The driver's events/s over the base's, median over the rounds where both completed. */
+    private static String ratio(Rounds rounds, DriverResult r, String base) {
+        return fmt("%.2f×", Rounds.median(rounds.ratios(r.info().id(), base, DriverResult::eventsPerSecond)));
     }
 
     private static String met(boolean met) {
