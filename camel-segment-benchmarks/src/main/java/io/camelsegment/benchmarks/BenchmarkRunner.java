@@ -57,19 +57,19 @@ public final class BenchmarkRunner {
         // The sink accepts any credentials: analytics-java sends its write key in the body, not as Basic auth.
         try (LocalSegmentReceiver sink = new LocalSegmentReceiver(0, null, SINK_THREADS)) {
             for (int round = 1; round <= settings.rounds(); round++) {
-                List<DriverResult> results = new ArrayList<>();
-                for (Drivers.Info driver : drivers) {
+                Map<Drivers.Info, DriverResult> byDriver = new LinkedHashMap<>();
+                for (Drivers.Info driver : Drivers.runOrder(drivers)) {
                     System.out.printf("[bench] round %d/%d, %s: %,d events ...%n", round, settings.rounds(),
                             driver.id(), settings.events());
                     sink.reset();
                     DriverResult result = runner.run(driver, sink);
-                    results.add(result);
+                    byDriver.put(driver, result);
                     System.out.printf("[bench] %s: %s, %.0f events/s, %d requests, %.1f CPU s, peak RSS %d MB, "
                                       + "lost %d, duplicated %d%n", driver.id(), result.status(),
                             result.eventsPerSecond(), result.requests(), result.cpuSeconds(),
                             result.peakRssKb() / 1024, result.lost(), result.duplicates());
                 }
-                rounds.add(results);
+                rounds.add(drivers.stream().map(byDriver::get).toList()); // report order
             }
         }
         Path report = new ReportWriter(settings, String.join(" ", jvmArgs), MachineInfo.collect())

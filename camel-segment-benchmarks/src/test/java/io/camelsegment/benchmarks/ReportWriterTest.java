@@ -128,4 +128,13 @@ class ReportWriterTest {
             assertEquals(expected.get(i), actual.get(i), 1e-9, "round " + (i + 1));
         }
     }
+
+    @Test
+    void theComparedDriversRunBackToBackFirst() {
+        List<String> order = Drivers.runOrder(Drivers.ALL).stream().map(Drivers.Info::id).toList();
+        assertEquals(List.of("segment-buffered-ack", "analytics-java-tuned", "segment-buffered-ff", "segment-batch",
+                "analytics-java-default", "camel-http-aggregator"), order);
+        assertEquals(List.of("segment-batch"), Drivers.runOrder(Drivers.select("segment-batch")).stream()
+                .map(Drivers.Info::id).toList());
+    }
 }
