@@ -84,8 +84,8 @@ final class ReportWriter {
         md.append("- Rounds: every driver runs once per round (a fresh JVM each time), the drivers one after the "
                   + "other, ").append(rounds.count()).append(" rounds. Ratios are taken between drivers of the same "
                   + "round, then their median over the rounds; the table shows each driver's median run (by "
-                  + "events/s). On a small shared machine one run can be 10 % off; the rounds table shows the "
-                  + "spread.\n\n");
+                  + "events/s). On this small shared machine one run can be 10 to 15 % off; the rounds table "
+                  + "shows the spread.\n\n");
 
         md.append("## Results\n\n");
         md.append("![events per second](").append(CHART).append(")\n\n");
@@ -108,7 +108,7 @@ final class ReportWriter {
                     .append(" | ").append(fmt("%.1f", r.cpuMicrosPerEvent()))
                     .append(" | ").append(fmt("%.1f", r.sinkCpuSeconds()))
                     .append(" | ").append(r.peakRssKb() < 0 ? "n/a" : count(r.peakRssKb() / 1024))
-                    .append(" | ").append(count(r.lost()))
+                    .append(" | ").append(r.status().contains("warm-up") ? "n/a" : count(r.lost()))
                     .append(" | ").append(count(r.duplicates()))
                     .append(" |\n");
         }

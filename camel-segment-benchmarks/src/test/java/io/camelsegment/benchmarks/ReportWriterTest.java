@@ -137,4 +137,15 @@ class ReportWriterTest {
         assertEquals(List.of("segment-batch"), Drivers.runOrder(Drivers.select("segment-batch")).stream()
                 .map(Drivers.Info::id).toList());
     }
+
+    @Test
+    void aDriverThatDiedInItsWarmUpHasNoMeasuredLoss() throws Exception {
+        DriverResult died = new DriverResult(Drivers.info("analytics-java-default"), "OutOfMemoryError (in its warm-up)",
+                N, Double.NaN, Double.NaN, Double.NaN, java.util.Map.of(), 200_000, -1, 0, 0, 0, 0, 0, 0, 0);
+        String md = writer(N, "-Xmx128m").markdown(new Rounds(List.of(List.of(died,
+                result("analytics-java-tuned", 40, 90, 900, 0)))));
+        assertTrue(md.contains("| analytics-java, default settings | OutOfMemoryError (in its warm-up) | n/a |"), md);
+        assertTrue(md.contains("| 195 | n/a | 0 |"), "peak RSS, no loss figure, no duplicates: " + md);
+        assertTrue(md.contains("its measured run never started"), md);
+    }
 }
