@@ -171,7 +171,10 @@ final class ReportWriter {
             it; a crash loses what it holds). fireAndForget validates and encodes on the calling thread, so that a \
             bad event fails its own exchange, and retries per Segment's rules.
             - The machine's speed varies from run to run: the sink, the same code in the same JVM, needs 1.6 to \
-            2.4 µs of CPU per event from one run to the next. Hence the rounds and the medians.
+            2.4 µs of CPU per event from one run to the next. Hence the rounds and the medians. Even so, two full \
+            runs of this benchmark on 2026-11-28, same code, gave medians of 2.87× and 3.23× for acknowledged over \
+            analytics-java tuned (single rounds from 2.56× to 3.32×): on this machine the ratio is about 3×, and \
+            whether one run lands above or below 3× is the machine's noise.
 
             What moved acknowledged mode from 0.73× analytics-java tuned: the driver hands exchanges to the \
             asynchronous producer directly (a SEDA queue copied each exchange and woke a consumer thread per event) \
