@@ -151,7 +151,7 @@ final class ReportWriter {
 
             From JFR profiles, GC logs and the per-thread CPU above (1,000,000 events, the flags above, 2026-11-28).
 
-            - analytics-java tuned spends 22 to 27 µs of CPU per event, a third of it in its garbage collector (it \
+            - analytics-java tuned spends 22 to 30 µs of CPU per event, a third of it in its garbage collector (it \
             turns every message into Gson objects and serializes it twice, once to size the batch and once to send \
             it). Its upload threads work in parallel with the thread that enqueues, so it keeps both cores busy.
             - segment: acknowledged spends 5 to 7 µs per event, and is bound by its single feeding thread rather \
