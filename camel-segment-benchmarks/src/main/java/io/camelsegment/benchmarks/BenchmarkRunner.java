@@ -20,8 +20,9 @@ import io.camelsegment.examples.receiver.LocalSegmentReceiver;
  * writes the report.
  * <p>
  * System properties: {@code bench.events}, {@code bench.drivers} (ids, comma-separated, or "all"),
- * {@code bench.driverJvmArgs}, {@code bench.timeoutSeconds} (per driver), {@code bench.listSize}, {@code bench.warmupEvents}, {@code bench.rounds},
- * {@code bench.output} (directory of benchmarks.md), {@code bench.logs}.
+ * {@code bench.driverJvmArgs}, {@code bench.timeoutSeconds} (per driver), {@code bench.listSize},
+ * {@code bench.warmupEvents}, {@code bench.rounds}, {@code bench.output} (directory of benchmarks.md),
+ * {@code bench.logs}.
  */
 public final class BenchmarkRunner {
 

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The main class of a forked driver JVM: {@code DriverProcess <driverId> <trackingUrl> <hostUrl> <writeKey> <goFile>}.
  * Starts the driver, warms it up (untimed sends of {@code bench.warmupEvents} other events), prints
  * {@value #WARMED_UP}, waits for the runner to reset the sink and create {@code goFile}, then sends the measured events
- * through the same driver and closes it, measures that, and prints one line {@code BENCH-RESULT {json}} on standard output.
+ * through the same driver and closes it, measures that, and prints one line {@code BENCH-RESULT {json}} on standard
+ * output.
  */
 public final class DriverProcess {
 

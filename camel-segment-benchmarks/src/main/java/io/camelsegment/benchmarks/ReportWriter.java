@@ -46,10 +46,10 @@ final class ReportWriter {
                 .append("); run it again to refresh it.\n\n");
 
         md.append("## How to run\n\n```\n").append(COMMAND).append("\n```\n\n");
-        md.append("Options (`-D...` on that command line): `bench.events` (default 1000000; e.g. 100000 for a quick run), ")
-                .append("`bench.drivers` (comma-separated ids, default all), `bench.timeoutSeconds` (per driver, default 150), ")
-                .append("`bench.listSize`, `bench.warmupEvents` (default 1000000; 0 for none), `bench.rounds` (default 5), ")
-                .append("`bench.driverJvmArgs`. A full run takes about 10 minutes on 2 cores. ")
+        md.append("Options (`-D...` on that command line): `bench.events` (default 1000000; e.g. 100000 for a quick ")
+                .append("run), `bench.drivers` (comma-separated ids, default all), `bench.timeoutSeconds` (per driver, ")
+                .append("default 150), `bench.listSize`, `bench.warmupEvents` (default 1000000; 0 for none), ")
+                .append("`bench.rounds` (default 5), `bench.driverJvmArgs`. A full run takes about 10 minutes on 2 cores. ")
                 .append("Each driver's output is in `camel-segment-benchmarks/target/benchmark-logs/`. ")
                 .append("The normal build (`mvn verify`) compiles the module but never runs the benchmark.\n\n");
 

@@ -91,7 +91,8 @@ class ReportWriterTest {
         Rounds rounds = new Rounds(List.of(
                 List.of(result("segment-buffered-ack", 10, 20, 790, 0), result("analytics-java-tuned", 31, 90, 900, 0)),
                 List.of(result("segment-buffered-ack", 14, 20, 790, 0), result("analytics-java-tuned", 42, 90, 900, 0)),
-                List.of(result("segment-buffered-ack", 9, 20, 790, 0), result("analytics-java-tuned", 25, 90, 900, 0))));
+                List.of(result("segment-buffered-ack", 9, 20, 790, 0),
+                        result("analytics-java-tuned", 25, 90, 900, 0))));
 
         assertRatios(List.of(3.1, 3.0, 25.0 / 9), rounds.ratios("segment-buffered-ack", "analytics-java-tuned",
                 DriverResult::eventsPerSecond));
@@ -113,7 +114,8 @@ class ReportWriterTest {
                 Double.NaN, Double.NaN, java.util.Map.of(), -1, -1, 10, 10, 0, 1, 0, 4_000, 4_000);
         Rounds rounds = new Rounds(List.of(
                 List.of(failed, result("analytics-java-tuned", 30, 90, 900, 0)),
-                List.of(result("segment-buffered-ack", 12, 20, 790, 0), result("analytics-java-tuned", 30, 90, 900, 0))));
+                List.of(result("segment-buffered-ack", 12, 20, 790, 0),
+                        result("analytics-java-tuned", 30, 90, 900, 0))));
 
         assertRatios(List.of(2.5), rounds.ratios("segment-buffered-ack", "analytics-java-tuned",
                 DriverResult::eventsPerSecond));
@@ -140,8 +142,8 @@ class ReportWriterTest {
 
     @Test
     void aDriverThatDiedInItsWarmUpHasNoMeasuredLoss() throws Exception {
-        DriverResult died = new DriverResult(Drivers.info("analytics-java-default"), "OutOfMemoryError (in its warm-up)",
-                N, Double.NaN, Double.NaN, Double.NaN, java.util.Map.of(), 200_000, -1, 0, 0, 0, 0, 0, 0, 0);
+        DriverResult died = new DriverResult(Drivers.info("analytics-java-default"),
+                "OutOfMemoryError (in its warm-up)", N, Double.NaN, Double.NaN, Double.NaN, java.util.Map.of(), 200_000, -1, 0, 0, 0, 0, 0, 0, 0);
         String md = writer(N, "-Xmx128m").markdown(new Rounds(List.of(List.of(died,
                 result("analytics-java-tuned", 40, 90, 900, 0)))));
         assertTrue(md.contains("| analytics-java, default settings | OutOfMemoryError (in its warm-up) | n/a |"), md);

@@ -69,7 +69,8 @@ public final class SegmentBufferedTrackDriver extends CamelDriverSupport {
         SegmentEndpoint segment = context.getEndpoint(FIRE_AND_FORGET, SegmentEndpoint.class);
         segment.flush();
         Waits.until(() -> segment.getDeliveryStatistics().eventsBuffered() == 0, settings.deliveryTimeoutMillis(),
-                () -> new TimeoutException(segment.getDeliveryStatistics().eventsBuffered() + " events still buffered"));
+                () -> new TimeoutException(
+                        segment.getDeliveryStatistics().eventsBuffered() + " events still buffered"));
         return failures;
     }
 
