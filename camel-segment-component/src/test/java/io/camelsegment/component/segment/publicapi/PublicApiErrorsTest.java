@@ -3,6 +3,7 @@ package io.camelsegment.component.segment.publicapi;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.camelsegment.component.segment.SegmentApiException;
 import io.camelsegment.component.segment.SegmentApiException.ApiError;
 import io.camelsegment.component.segment.SegmentConstants;
@@ -65,16 +66,10 @@ class PublicApiErrorsTest extends PublicApiTestSupport {
 
     @Test
     void rateLimitedHonoursRetryAfterThenSucceeds() {
-        wireMock.stubFor(request(getDestination, DESTINATION).inScenario("429").whenScenarioStateIs(STARTED)
-                .willReturn(answer(getDestination, DESTINATION, 429, errors("RateLimited", "Rate limit exceeded", null))
-                        .withHeader("Retry-After", "1"))
-                .willSetStateTo("open"));
-        wireMock.stubFor(request(getDestination, DESTINATION).inScenario("429").whenScenarioStateIs("open")
-                .willReturn(ok(getDestination, DESTINATION, fixture("get-destination"))));
-
-        long start = System.nanoTime();
-        Exchange result = template.request("direct:getDestination", this::destination);
-        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        TimedExchange timed = afterOneRateLimit(answer(getDestination, DESTINATION, 429,
+                errors("RateLimited", "Rate limit exceeded", null)).withHeader("Retry-After", "1"));
+        Exchange result = timed.exchange();
+        long waitedMillis = timed.millis();
 
         assertNull(result.getException());
         assertTrue(waitedMillis >= 950, "Retry-After: 1 must be honoured (the backoff here is 1-5 ms), waited "
@@ -88,14 +83,9 @@ class PublicApiErrorsTest extends PublicApiTestSupport {
     void rateLimitedHonoursMsBeforeNextThenSucceeds() {
         String limited = "{\"errors\":[{\"type\":\"RequestError\",\"message\":\"Too many requests\","
                          + "\"data\":{\"remainingPoints\":0,\"msBeforeNext\":400,\"consumedPoints\":21}}]}";
-        wireMock.stubFor(request(getDestination, DESTINATION).inScenario("429").whenScenarioStateIs(STARTED)
-                .willReturn(answer(getDestination, DESTINATION, 429, limited)).willSetStateTo("open"));
-        wireMock.stubFor(request(getDestination, DESTINATION).inScenario("429").whenScenarioStateIs("open")
-                .willReturn(ok(getDestination, DESTINATION, fixture("get-destination"))));
-
-        long start = System.nanoTime();
-        Exchange result = template.request("direct:getDestination", this::destination);
-        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        TimedExchange timed = afterOneRateLimit(answer(getDestination, DESTINATION, 429, limited));
+        Exchange result = timed.exchange();
+        long waitedMillis = timed.millis();
 
         assertNull(result.getException());
         assertTrue(waitedMillis >= 380, "msBeforeNext 400 must be honoured, waited " + waitedMillis + " ms");
@@ -189,5 +179,19 @@ class PublicApiErrorsTest extends PublicApiTestSupport {
 
     private static SegmentApiException failure(Exchange result) {
         return assertInstanceOf(SegmentApiException.class, result.getException());
+    }
+
+    private record TimedExchange(Exchange exchange, long millis) {
+    }
+
+    /** getDestination answered once with {@code limited}, then with the fixture; the call, timed. */
+    private TimedExchange afterOneRateLimit(ResponseDefinitionBuilder limited) {
+        wireMock.stubFor(request(getDestination, DESTINATION).inScenario("429").whenScenarioStateIs(STARTED)
+                .willReturn(limited).willSetStateTo("open"));
+        wireMock.stubFor(request(getDestination, DESTINATION).inScenario("429").whenScenarioStateIs("open")
+                .willReturn(ok(getDestination, DESTINATION, fixture("get-destination"))));
+        long start = System.nanoTime();
+        Exchange result = template.request("direct:getDestination", this::destination);
+        return new TimedExchange(result, (System.nanoTime() - start) / 1_000_000);
     }
 }
