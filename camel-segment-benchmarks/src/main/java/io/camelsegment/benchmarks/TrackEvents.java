@@ -41,6 +41,31 @@ public final class TrackEvents {
         return Instant.ofEpochMilli(BASE_TIME_MILLIS + i);
     }
 
+    /**
+     * {@link #timestamp} as ISO-8601 text with milliseconds, as a JSON body carries it. Built from the text of its
+     * second, which consecutive events share, rather than with {@code Instant.toString()}: that formatter cost a
+     * quarter of generating an event, on the feeding thread of the driver measured, and none of it is a driver's work
+     * (analytics-java's driver hands over a Date, which its library formats).
+     */
+    public static String timestampText(long i) {
+        long millis = BASE_TIME_MILLIS + i;
+        long second = Math.floorDiv(millis, 1000);
+        SecondText cached = lastSecond;
+        if (cached.second() != second) {
+            String text = Instant.ofEpochSecond(second).toString(); // yyyy-MM-ddTHH:mm:ssZ
+            cached = new SecondText(second, text.substring(0, text.length() - 1));
+            lastSecond = cached; // immutable: any thread may see any recent one, each is correct for its second
+        }
+        int ms = (int) Math.floorMod(millis, 1000);
+        char[] fraction = { '.', (char) ('0' + ms / 100), (char) ('0' + ms / 10 % 10), (char) ('0' + ms % 10), 'Z' };
+        return cached.text().concat(new String(fraction));
+    }
+
+    private record SecondText(long second, String text) {
+    }
+
+    private static SecondText lastSecond = new SecondText(Long.MIN_VALUE, "");
+
     public static Map<String, Object> properties(long i) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("orderId", "ord-" + (7_000_000 + i));
@@ -66,7 +91,7 @@ public final class TrackEvents {
         message.put("userId", userId(i));
         message.put("event", event(i));
         message.put("messageId", messageId(i));
-        message.put("timestamp", timestamp(i).toString());
+        message.put("timestamp", timestampText(i));
         message.put("properties", properties(i));
         return message;
     }

@@ -1,5 +1,6 @@
 package io.camelsegment.benchmarks;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -22,6 +23,16 @@ class TrackEventsTest {
             assertTrue(ids.add(TrackEvents.messageId(i)), "duplicate messageId at " + i);
         }
         assertEquals(36, TrackEvents.messageId(999_999).length(), "UUID-shaped like analytics-java's ids");
+    }
+
+    @Test
+    void timestampTextIsTheTimestampWithMilliseconds() {
+        for (long i : new long[] { 0, 1, 999, 1000, 59_999, 86_399_999, 1_234_567, BenchSettings.WARMUP_FIRST_EVENT + 7,
+                1_234_566, 1 }) {
+            String text = TrackEvents.timestampText(i);
+            assertEquals(TrackEvents.timestamp(i), Instant.parse(text), text);
+            assertEquals(24, text.length(), text + " has milliseconds, even when they are 000");
+        }
     }
 
     @Test

@@ -83,6 +83,11 @@ final class TrackingMessage {
         return fields.remove(field);
     }
 
+    /** Removes the fields among {@code names} that are JSON null: one pass over the message's own fields. */
+    void removeNulls(Set<String> names) {
+        fields.entrySet().removeIf(e -> e.getValue() == null && names.contains(e.getKey()));
+    }
+
     Set<String> fieldNames() {
         return fields.keySet();
     }

@@ -40,7 +40,7 @@ public class TrackingMessageFactory {
      */
     static final Set<String> MESSAGE_FIELDS = Set.of("type", "userId", "anonymousId", "traits", "properties",
             "context", "integrations", "timestamp", "messageId", "writeKey");
-    private static final List<String> NULLABLE_FIELDS = List.of("traits", "properties", "context", "integrations",
+    private static final Set<String> NULLABLE_FIELDS = Set.of("traits", "properties", "context", "integrations",
             "userId", "anonymousId", "name", "category", "timestamp", "messageId");
 
     private final ObjectMapper mapper;
@@ -168,11 +168,7 @@ public class TrackingMessageFactory {
     /** Adds messageId, timestamp and context.library where absent, validates and encodes. */
     private EncodedEvent finish(TrackingMessage message, Exchange exchange, String scope, int index, String prefix)
             throws SegmentValidationException {
-        for (String field : NULLABLE_FIELDS) {
-            if (message.has(field) && message.get(field) == null) {
-                message.remove(field);
-            }
-        }
+        message.removeNulls(NULLABLE_FIELDS);
         if (!message.has("messageId")) {
             // Derived, not random: a redelivered exchange (same id, same content) gets the same messageId,
             // so Segment drops the duplicate; different content in the same exchange gets a different one.
