@@ -66,10 +66,13 @@ final class ReportWriter {
                   + "bytes and messageIds.\n");
         md.append("- Events: deterministic \"Order Completed\"-style track events (`TrackEvents`): userId, event, "
                   + "timestamp, a unique messageId, and an order with two products in `properties`; about 385 bytes "
-                  + "as JSON. What each driver adds on the wire (context.library, sentAt, batch envelope) shows in "
-                  + "the bytes/event column.\n");
+                  + "as JSON. The Camel drivers get each event as a Map with the timestamp as ISO-8601 text, as a "
+                  + "JSON body carries it; analytics-java's driver gets the same values through its builder, the "
+                  + "timestamp as a Date its library formats. What each driver adds on the wire (context.library, "
+                  + "sentAt, batch envelope) shows in the bytes/event column.\n");
         md.append("- Warm-up: each driver is started once, then sends ").append(count(settings.warmupEvents()))
-                .append(" other events, untimed, in ").append(DriverProcess.WARMUP_RUNS)
+                .append(" other events (other messageIds, the same content as the measured ones, so that warm-up "
+                        + "and measured run take the same code paths), untimed, in ").append(DriverProcess.WARMUP_RUNS)
                 .append(" sends it waits for as it waits for the measured one; then the sink is reset and the same "
                         + "driver sends the measured events. So the measured run meets compiled code and a running "
                         + "sender, as in a long-running application: the HTTP code runs once per request, a few "
@@ -154,12 +157,15 @@ final class ReportWriter {
             - analytics-java tuned spends 22 to 30 µs of CPU per event, a third of it in its garbage collector (it \
             turns every message into Gson objects and serializes it twice, once to size the batch and once to send \
             it). Its upload threads work in parallel with the thread that enqueues, so it keeps both cores busy.
-            - segment: acknowledged spends 5 to 7 µs per event, and is bound by its single feeding thread rather \
-            than by the cores (with the sink, about 1.7 of the 2 are busy). That thread generates the event (the \
-            workload itself, about a fifth of its time), routes the exchange through Camel (about a sixth), builds \
-            and validates the message, and has Jackson encode it (about 40 %: 1.5 to 2 µs per event on this \
-            machine, whether Jackson writes one message or a list of them); the collector's pauses stop it too. The \
-            sender threads are mostly idle.
+            - segment: acknowledged spends 5 to 6 µs per event: about 3 on its feeding thread, which generates the \
+            event (the workload itself, about a sixth of that thread's time), routes the exchange through Camel \
+            (about a fifth), builds and validates the message, and has Jackson encode it (about 40 %: 1.2 to 2 µs \
+            per event on this machine, whether Jackson writes one message or a list of them); about 1 on the \
+            sender threads, mostly completing exchanges (Camel continues each exchange's route on the thread that \
+            acknowledges it, as Kafka's producer runs its callbacks on its I/O thread); 0.5 to 1 in the garbage \
+            collector; the rest in the JIT compiler. With the sink's 1.4 to 2.4 µs, the machine's two cores are \
+            the limit: the feeding thread runs about two thirds of the time and waits for a core (or for a \
+            collection) the rest, so CPU taken off any thread, the sink's included, shows in the throughput.
             - More threads feeding the same route (two feeding threads, or Camel's threads(2)) fill the cores but \
             not the throughput: at -Xmx128m, the exchanges waiting for their batch survive young collections, G1 \
             promotes them, the old generation fills with exchanges that die soon after, eden shrinks and collections \
@@ -170,11 +176,11 @@ final class ReportWriter {
             retries nothing, and acknowledges nothing per event (the exchange completes when the aggregator takes \
             it; a crash loses what it holds). fireAndForget validates and encodes on the calling thread, so that a \
             bad event fails its own exchange, and retries per Segment's rules.
-            - The machine's speed varies from run to run: the sink, the same code in the same JVM, needs 1.6 to \
-            2.4 µs of CPU per event from one run to the next. Hence the rounds and the medians. Even so, two full \
-            runs of this benchmark on 2026-11-28, same code, gave medians of 2.87× and 3.23× for acknowledged over \
-            analytics-java tuned (single rounds from 2.56× to 3.32×): on this machine the ratio is about 3×, and \
-            whether one run lands above or below 3× is the machine's noise.
+            - The machine's speed varies from run to run: the sink, the same code in the same JVM, needs 1.4 to \
+            2.4 µs of CPU per event from one run to the next, and acknowledged mode's collector 0.5 to 1.4 s per \
+            million events. Hence the rounds and the medians. Full runs on 2026-11-28, acknowledged over \
+            analytics-java tuned: 2.87× and 3.23× (medians of 5 rounds, single rounds 2.56× to 3.32×) before the \
+            last four changes below; 3.12× (rounds 2.58× to 3.43×) with all but the last; the run above with all.
 
             What moved acknowledged mode from 0.73× analytics-java tuned: the driver hands exchanges to the \
             asynchronous producer directly (a SEDA queue copied each exchange and woke a consumer thread per event) \
@@ -182,8 +188,14 @@ final class ReportWriter {
             flushInterval); a sink that keeps messageIds as two longs rather than Strings; warming up through the \
             very driver that is then measured (a context started anew made the JIT compile hot code again inside \
             the measured run), with enough events (1,000,000) for the HTTP code, which runs once per request, to be \
-            compiled as well; and context.library written from JSON serialized once instead of from a tree per \
-            message (about 10 % of the encoding). Tried and dropped: a streaming message writer that bypassed \
+            compiled as well; context.library written from JSON serialized once instead of from a tree per \
+            message (about 10 % of the encoding); then, together about 0.8 µs of CPU per event: the workload's \
+            timestamps built from the text of their second instead of with Instant.toString() (150 ns per event on \
+            the feeding thread, which analytics-java's driver never paid: it hands over a Date); the sender, not the \
+            feeding thread, setting the result headers of an acknowledged exchange; null fields removed in one pass \
+            over the message; and warm-up events with the content of the measured ones (their timestamps were 30 \
+            years later, in another month, and the JIT recompiled the timestamp check in the middle of the measured \
+            run). Tried and dropped: a streaming message writer that bypassed \
             Jackson's databind (no faster), Jackson's fast double writer (no faster here), more feeding threads \
             (above), and encoding on a thread of the sender's own in acknowledged mode, so that the calling thread \
             only builds and validates: the encoding thread needed about three times the CPU per event that encoding \

@@ -2,12 +2,14 @@ package io.camelsegment.benchmarks;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrackEventsTest {
@@ -32,6 +34,16 @@ class TrackEventsTest {
             String text = TrackEvents.timestampText(i);
             assertEquals(TrackEvents.timestamp(i), Instant.parse(text), text);
             assertEquals(24, text.length(), text + " has milliseconds, even when they are 000");
+        }
+    }
+
+    @Test
+    void aWarmUpEventDiffersFromItsMeasuredEventOnlyByItsMessageId() throws Exception {
+        for (long i : new long[] { 0, 1, 777_777 }) {
+            Map<String, Object> measured = TrackEvents.message(i);
+            Map<String, Object> warmUp = TrackEvents.message(BenchSettings.WARMUP_FIRST_EVENT + i);
+            assertNotEquals(measured.remove("messageId"), warmUp.remove("messageId"));
+            assertEquals(mapper.writeValueAsString(measured), mapper.writeValueAsString(warmUp));
         }
     }
 

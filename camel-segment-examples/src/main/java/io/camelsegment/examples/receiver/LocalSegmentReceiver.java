@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -25,8 +24,9 @@ import com.sun.net.httpserver.HttpServer;
  * alias,batch,import}} with Basic auth, enforcing Segment's size limits (32 KB per message, 500 KB per batch, 2500
  * events per batch: 400 beyond them, as Segment does). It counts events, requests, bytes, event types and duplicate
  * messageIds, so a run can prove that nothing was lost or duplicated. Cheap enough to be the sink of the benchmark,
- * which shares the machine's cores with what it measures: each handler thread reads bodies into one buffer, streams
- * them once ({@link ParsedRequest}) and keeps only messageIds, UUID-shaped ones as two longs ({@link MessageIdSet}).
+ * which shares the machine's cores with what it measures: each handler thread reads bodies into one buffer, checks
+ * and reads them in one pass that builds nothing ({@link ParsedRequest}, {@link JsonScanner}; invalid JSON is a 400)
+ * and keeps only messageIds, UUID-shaped ones as two longs ({@link MessageIdSet}).
  */
 public final class LocalSegmentReceiver implements AutoCloseable {
 
@@ -45,7 +45,6 @@ public final class LocalSegmentReceiver implements AutoCloseable {
         }
     }
 
-    private final JsonFactory jsonFactory = new JsonFactory();
     private final String expectedAuthorization;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -62,7 +61,7 @@ public final class LocalSegmentReceiver implements AutoCloseable {
     /** Per handler thread: a request is read and parsed by one thread, start to end. */
     private final ThreadLocal<byte[]> bodyBuffers = ThreadLocal.withInitial(() -> new byte[MAX_BATCH_BYTES]);
     private final ThreadLocal<ParsedRequest> parsedRequests =
-            ThreadLocal.withInitial(() -> new ParsedRequest(jsonFactory, MAX_BATCH_EVENTS));
+            ThreadLocal.withInitial(() -> new ParsedRequest(MAX_BATCH_EVENTS));
 
     /**
      * Starts a receiver on 127.0.0.1.

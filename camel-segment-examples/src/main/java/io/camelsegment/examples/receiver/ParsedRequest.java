@@ -1,27 +1,28 @@
 package io.camelsegment.examples.receiver;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-
 /**
  * What one request body carried: how many events, their messageIds and their types, kept until the receiver accepts
  * the whole request. One per handler thread, reused request after request, so a batch of a thousand events costs no
- * object per event: UUID-shaped ids are read as two longs straight from the parser's characters, and an event's type
- * String is reused while the types repeat.
+ * object per event: the body is checked and read by a {@link JsonScanner}, UUID-shaped ids are read as two longs
+ * straight from its bytes, and an event's type String is reused while the types repeat.
  */
 final class ParsedRequest {
 
     /** Type of an event without a string "type" field, as {@code String.valueOf(null)} named it before. */
     private static final String NO_TYPE = "null";
 
-    private final JsonFactory jsonFactory;
+    private static final byte[] BATCH = "batch".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MESSAGE_ID = "messageId".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TYPE = "type".getBytes(StandardCharsets.US_ASCII);
+
+    private final JsonScanner json = new JsonScanner();
     private final int maxEvents;
     /** Most and least significant bits of the UUID-shaped ids, in pairs. */
     private final long[] uuids;
@@ -30,10 +31,10 @@ final class ParsedRequest {
     private final Map<String, int[]> typeCounts = new HashMap<>();
     private int events;
     private String lastType = NO_TYPE;
+    private final char[] idChars = new char[MessageIdSet.UUID_LENGTH];
 
     /** @param maxEvents ids and types beyond this many events are counted but not kept (the request is refused) */
-    ParsedRequest(JsonFactory jsonFactory, int maxEvents) {
-        this.jsonFactory = jsonFactory;
+    ParsedRequest(int maxEvents) {
         this.maxEvents = maxEvents;
         this.uuids = new long[2 * maxEvents];
     }
@@ -41,33 +42,48 @@ final class ParsedRequest {
     /** Reads a single message sent to {@code /v1/{type}}; its type is the path's. */
     void parseSingle(byte[] body, int length, String type) throws IOException {
         clear();
-        try (JsonParser p = jsonFactory.createParser(body, 0, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not an object");
-            }
-            readMessage(p);
-            count(type);
-        }
+        json.reset(body, length);
+        readMessage();
+        json.expectEnd();
+        count(type);
     }
 
-    /** Reads {@code {"batch": [message, ...], ...}}; other top-level fields are skipped. */
+    /**
+     * Reads {@code {"batch": [message, ...], ...}}; other top-level fields are checked and skipped, and so are items
+     * of the batch that are not objects.
+     */
     void parseBatch(byte[] body, int length) throws IOException {
         clear();
-        try (JsonParser p = jsonFactory.createParser(body, 0, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not an object");
-            }
-            for (String field; (field = p.nextFieldName()) != null;) {
-                JsonToken value = p.nextToken();
-                if ("batch".equals(field) && value == JsonToken.START_ARRAY) {
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        count(readMessage(p));
-                    }
+        json.reset(body, length);
+        json.expect('{');
+        if (!json.consume('}')) {
+            do {
+                json.scanString();
+                json.expect(':');
+                if (json.stringEquals(BATCH) && json.peek() == '[') {
+                    readBatchItems();
                 } else {
-                    p.skipChildren();
+                    json.skipValue();
                 }
-            }
+            } while (json.consume(','));
+            json.expect('}');
         }
+        json.expectEnd();
+    }
+
+    private void readBatchItems() throws IOException {
+        json.expect('[');
+        if (json.consume(']')) {
+            return;
+        }
+        do {
+            if (json.peek() == '{') {
+                count(readMessage());
+            } else {
+                json.skipValue();
+            }
+        } while (json.consume(','));
+        json.expect(']');
     }
 
     /** Events in the request, kept or not. */
@@ -110,33 +126,39 @@ final class ParsedRequest {
     }
 
     /**
-     * Reads one message object (parser on its START_OBJECT), keeps its messageId and returns its type. A field given
-     * twice counts with its last string value; nested values (properties, context) are skipped, not read.
+     * Reads one message object, keeps its messageId and returns its type. A field given twice counts with its last
+     * string value; other values (properties, context) are checked and skipped, not read.
      */
-    private String readMessage(JsonParser p) throws IOException {
+    private String readMessage() throws IOException {
         String type = NO_TYPE;
         boolean uuid = false;
         long msb = 0;
         long lsb = 0;
         String otherId = null;
-        for (String field; (field = p.nextFieldName()) != null;) {
-            JsonToken value = p.nextToken();
-            if (value == JsonToken.VALUE_STRING && "messageId".equals(field)) {
-                char[] chars = p.getTextCharacters();
-                int offset = p.getTextOffset();
-                int length = p.getTextLength();
-                uuid = MessageIdSet.isUuid(chars, offset, length);
-                if (uuid) {
-                    msb = MessageIdSet.mostSignificantBits(chars, offset);
-                    lsb = MessageIdSet.leastSignificantBits(chars, offset);
+        json.expect('{');
+        if (!json.consume('}')) {
+            do {
+                json.scanString();
+                json.expect(':');
+                boolean isId = json.stringEquals(MESSAGE_ID);
+                boolean isType = !isId && json.stringEquals(TYPE);
+                if ((isId || isType) && json.peek() == '"') {
+                    json.scanString();
+                    if (isType) {
+                        type = type();
+                    } else if (uuidChars()) {
+                        uuid = true;
+                        msb = MessageIdSet.mostSignificantBits(idChars, 0);
+                        lsb = MessageIdSet.leastSignificantBits(idChars, 0);
+                    } else {
+                        uuid = false;
+                        otherId = json.decodeString();
+                    }
                 } else {
-                    otherId = new String(chars, offset, length);
+                    json.skipValue();
                 }
-            } else if (value == JsonToken.VALUE_STRING && "type".equals(field)) {
-                type = type(p);
-            } else {
-                p.skipChildren();
-            }
+            } while (json.consume(','));
+            json.expect('}');
         }
         if (events < maxEvents) {
             if (uuid) {
@@ -150,23 +172,39 @@ final class ParsedRequest {
         return type;
     }
 
-    /** The current string as a String, the previous type's if the same (types repeat: no String per event). */
-    private String type(JsonParser p) throws IOException {
-        char[] chars = p.getTextCharacters();
-        int offset = p.getTextOffset();
-        int length = p.getTextLength();
-        if (!sameChars(lastType, chars, offset, length)) {
-            lastType = new String(chars, offset, length);
+    /** Whether the string just scanned is a UUID as UUID.toString() writes it; if so, its chars are in idChars. */
+    private boolean uuidChars() {
+        if (!json.stringIsPlainAscii() || json.stringLength() != MessageIdSet.UUID_LENGTH) {
+            return false;
+        }
+        byte[] bytes = json.bytes();
+        int start = json.stringStart();
+        for (int i = 0; i < MessageIdSet.UUID_LENGTH; i++) {
+            idChars[i] = (char) bytes[start + i];
+        }
+        return MessageIdSet.isUuid(idChars, 0, MessageIdSet.UUID_LENGTH);
+    }
+
+    /** The string just scanned, as the previous type's String if the same (types repeat: no String per event). */
+    private String type() {
+        if (!sameText(lastType)) {
+            lastType = json.decodeString();
         }
         return lastType;
     }
 
-    private static boolean sameChars(String s, char[] chars, int offset, int length) {
+    private boolean sameText(String s) {
+        if (!json.stringIsPlainAscii()) {
+            return s.equals(json.decodeString());
+        }
+        int length = json.stringLength();
         if (s.length() != length) {
             return false;
         }
+        byte[] bytes = json.bytes();
+        int start = json.stringStart();
         for (int i = 0; i < length; i++) {
-            if (s.charAt(i) != chars[offset + i]) {
+            if (s.charAt(i) != bytes[start + i]) {
                 return false;
             }
         }
