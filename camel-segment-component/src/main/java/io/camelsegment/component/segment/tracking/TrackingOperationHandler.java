@@ -101,15 +101,8 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         List<String> ids = List.of(event.messageId());
         Message out = exchange.getMessage();
         Acknowledgement acknowledgement = buffered.getSettings().acknowledged() ? new Acknowledgement(out, ids) : null;
-        boolean queued = false;
-        try {
-            queued = buffered.offer(event, writeKey, acknowledgement);
-        } finally {
-            // Once the acknowledgement is queued, only its sender touches the message (it sets this header).
-            if (acknowledgement == null || !queued) {
-                out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
-            }
-        }
+        out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
+        boolean queued = buffered.offer(event, writeKey, acknowledgement);
         if (acknowledgement == null || !queued) {
             Map<String, Object> data = null;
             if (!configuration.isThrowExceptionOnFailure()) {
@@ -135,17 +128,13 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
 
         @Override
         public void delivered(int status) {
-            // Headers before the exchange completes: the producer continues the route when this completes. They are
-            // set here, on the sender's thread, rather than by the thread that hands the event over: that thread
-            // bounds how fast events go in.
-            out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
+            // Headers before the exchange completes: the producer continues the route when this completes.
             out.setHeader(SegmentConstants.HTTP_STATUS, status);
             complete(result(status, ids, 1));
         }
 
         @Override
         public void failed(SegmentException error) {
-            out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
             completeExceptionally(error);
         }
     }
