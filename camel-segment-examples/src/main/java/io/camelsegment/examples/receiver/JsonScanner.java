@@ -174,6 +174,41 @@ final class JsonScanner {
         return text.toString();
     }
 
+    /** Reads what follows a value: the receiver of one object member or array item, which consumes its value. */
+    @FunctionalInterface
+    interface ValueReader {
+        void read() throws IOException;
+    }
+
+    /**
+     * Reads an object (after optional whitespace): for each member, scans its name (then available through the
+     * string* methods) and has {@code member} read the value.
+     */
+    void readObject(ValueReader member) throws IOException {
+        expect('{');
+        if (consume('}')) {
+            return;
+        }
+        do {
+            scanString();
+            expect(':');
+            member.read();
+        } while (consume(','));
+        expect('}');
+    }
+
+    /** Reads an array (after optional whitespace), having {@code item} read each item. */
+    void readArray(ValueReader item) throws IOException {
+        expect('[');
+        if (consume(']')) {
+            return;
+        }
+        do {
+            item.read();
+        } while (consume(','));
+        expect(']');
+    }
+
     /** Skips one value of any kind (after optional whitespace), checking its syntax. */
     void skipValue() throws IOException {
         skipValue(0);
@@ -184,26 +219,12 @@ final class JsonScanner {
         switch (b) {
             case '"' -> scanString();
             case '{' -> {
-                pos++;
                 checkDepth(depth);
-                if (!consume('}')) {
-                    do {
-                        scanString();
-                        expect(':');
-                        skipValue(depth + 1);
-                    } while (consume(','));
-                    expect('}');
-                }
+                readObject(() -> skipValue(depth + 1));
             }
             case '[' -> {
-                pos++;
                 checkDepth(depth);
-                if (!consume(']')) {
-                    do {
-                        skipValue(depth + 1);
-                    } while (consume(','));
-                    expect(']');
-                }
+                readArray(() -> skipValue(depth + 1));
             }
             case 't' -> literal("true");
             case 'f' -> literal("false");

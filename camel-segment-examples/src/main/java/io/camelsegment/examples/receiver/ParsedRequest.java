@@ -32,6 +32,12 @@ final class ParsedRequest {
     private int events;
     private String lastType = NO_TYPE;
     private final char[] idChars = new char[MessageIdSet.UUID_LENGTH];
+    // The message being read: its type and messageId (a UUID as two longs, or another id) so far.
+    private String messageType;
+    private boolean uuid;
+    private long msb;
+    private long lsb;
+    private String otherId;
 
     /** @param maxEvents ids and types beyond this many events are counted but not kept (the request is refused) */
     ParsedRequest(int maxEvents) {
@@ -55,35 +61,22 @@ final class ParsedRequest {
     void parseBatch(byte[] body, int length) throws IOException {
         clear();
         json.reset(body, length);
-        json.expect('{');
-        if (!json.consume('}')) {
-            do {
-                json.scanString();
-                json.expect(':');
-                if (json.stringEquals(BATCH) && json.peek() == '[') {
-                    readBatchItems();
-                } else {
-                    json.skipValue();
-                }
-            } while (json.consume(','));
-            json.expect('}');
-        }
-        json.expectEnd();
-    }
-
-    private void readBatchItems() throws IOException {
-        json.expect('[');
-        if (json.consume(']')) {
-            return;
-        }
-        do {
-            if (json.peek() == '{') {
-                count(readMessage());
+        json.readObject(() -> {
+            if (json.stringEquals(BATCH) && json.peek() == '[') {
+                json.readArray(this::readBatchItem);
             } else {
                 json.skipValue();
             }
-        } while (json.consume(','));
-        json.expect(']');
+        });
+        json.expectEnd();
+    }
+
+    private void readBatchItem() throws IOException {
+        if (json.peek() == '{') {
+            count(readMessage());
+        } else {
+            json.skipValue();
+        }
     }
 
     /** Events in the request, kept or not. */
@@ -130,36 +123,10 @@ final class ParsedRequest {
      * string value; other values (properties, context) are checked and skipped, not read.
      */
     private String readMessage() throws IOException {
-        String type = NO_TYPE;
-        boolean uuid = false;
-        long msb = 0;
-        long lsb = 0;
-        String otherId = null;
-        json.expect('{');
-        if (!json.consume('}')) {
-            do {
-                json.scanString();
-                json.expect(':');
-                boolean isId = json.stringEquals(MESSAGE_ID);
-                boolean isType = !isId && json.stringEquals(TYPE);
-                if ((isId || isType) && json.peek() == '"') {
-                    json.scanString();
-                    if (isType) {
-                        type = type();
-                    } else if (uuidChars()) {
-                        uuid = true;
-                        msb = MessageIdSet.mostSignificantBits(idChars, 0);
-                        lsb = MessageIdSet.leastSignificantBits(idChars, 0);
-                    } else {
-                        uuid = false;
-                        otherId = json.decodeString();
-                    }
-                } else {
-                    json.skipValue();
-                }
-            } while (json.consume(','));
-            json.expect('}');
-        }
+        messageType = NO_TYPE;
+        uuid = false;
+        otherId = null;
+        json.readObject(this::readMessageField);
         if (events < maxEvents) {
             if (uuid) {
                 uuids[2 * uuidPairs] = msb;
@@ -169,7 +136,27 @@ final class ParsedRequest {
                 otherIds.add(otherId);
             }
         }
-        return type;
+        return messageType;
+    }
+
+    private void readMessageField() throws IOException {
+        boolean isId = json.stringEquals(MESSAGE_ID);
+        boolean isType = !isId && json.stringEquals(TYPE);
+        if (!(isId || isType) || json.peek() != '"') {
+            json.skipValue();
+            return;
+        }
+        json.scanString();
+        if (isType) {
+            messageType = type();
+        } else if (uuidChars()) {
+            uuid = true;
+            msb = MessageIdSet.mostSignificantBits(idChars, 0);
+            lsb = MessageIdSet.leastSignificantBits(idChars, 0);
+        } else {
+            uuid = false;
+            otherId = json.decodeString();
+        }
     }
 
     /** Whether the string just scanned is a UUID as UUID.toString() writes it; if so, its chars are in idChars. */
