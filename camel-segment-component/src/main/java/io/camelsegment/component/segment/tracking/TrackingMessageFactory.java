@@ -40,6 +40,10 @@ public class TrackingMessageFactory {
      */
     static final Set<String> MESSAGE_FIELDS = Set.of("type", "userId", "anonymousId", "traits", "properties",
             "context", "integrations", "timestamp", "messageId", "writeKey");
+    private static final Set<String> TRACK_FIELDS = Set.of("event");
+    private static final Set<String> PAGE_FIELDS = Set.of("name", "category");
+    private static final Set<String> GROUP_FIELDS = Set.of("groupId");
+    private static final Set<String> ALIAS_FIELDS = Set.of("previousId");
     private static final Set<String> NULLABLE_FIELDS = Set.of("traits", "properties", "context", "integrations",
             "userId", "anonymousId", "name", "category", "timestamp", "messageId");
 
@@ -220,8 +224,9 @@ public class TrackingMessageFactory {
     }
 
     private static boolean hasMessageField(SegmentOperation operation, TrackingMessage body) {
+        Set<String> ownFields = typeSpecificFields(operation);
         for (String field : body.fieldNames()) {
-            if (MESSAGE_FIELDS.contains(field) || typeSpecificFields(operation).contains(field)) {
+            if (MESSAGE_FIELDS.contains(field) || ownFields.contains(field)) {
                 return true;
             }
         }
@@ -231,10 +236,10 @@ public class TrackingMessageFactory {
     /** The fields only this operation's messages have (API-NOTES A.5). */
     private static Set<String> typeSpecificFields(SegmentOperation operation) {
         return switch (operation) {
-            case track -> Set.of("event");
-            case page, screen -> Set.of("name", "category");
-            case group -> Set.of("groupId");
-            case alias -> Set.of("previousId");
+            case track -> TRACK_FIELDS;
+            case page, screen -> PAGE_FIELDS;
+            case group -> GROUP_FIELDS;
+            case alias -> ALIAS_FIELDS;
             default -> Set.of();
         };
     }
