@@ -185,6 +185,22 @@ final class JsonScanner {
      * string* methods) and has {@code member} read the value.
      */
     void readObject(ValueReader member) throws IOException {
+        readObject(member, 0);
+    }
+
+    /** Reads an array (after optional whitespace), having {@code item} read each item. */
+    void readArray(ValueReader item) throws IOException {
+        readArray(item, 0);
+    }
+
+    /** Skips one value of any kind (after optional whitespace), checking its syntax. */
+    void skipValue() throws IOException {
+        skipValue(0);
+    }
+
+    // A null reader skips the values: two stack frames per nesting level, so that a document nested as deep as
+    // MAX_DEPTH fits a thread's default stack (a lambda per level took three and overflowed it).
+    private void readObject(ValueReader member, int depth) throws IOException {
         expect('{');
         if (consume('}')) {
             return;
@@ -192,26 +208,28 @@ final class JsonScanner {
         do {
             scanString();
             expect(':');
-            member.read();
+            if (member == null) {
+                skipValue(depth + 1);
+            } else {
+                member.read();
+            }
         } while (consume(','));
         expect('}');
     }
 
-    /** Reads an array (after optional whitespace), having {@code item} read each item. */
-    void readArray(ValueReader item) throws IOException {
+    private void readArray(ValueReader item, int depth) throws IOException {
         expect('[');
         if (consume(']')) {
             return;
         }
         do {
-            item.read();
+            if (item == null) {
+                skipValue(depth + 1);
+            } else {
+                item.read();
+            }
         } while (consume(','));
         expect(']');
-    }
-
-    /** Skips one value of any kind (after optional whitespace), checking its syntax. */
-    void skipValue() throws IOException {
-        skipValue(0);
     }
 
     private void skipValue(int depth) throws IOException {
@@ -220,11 +238,11 @@ final class JsonScanner {
             case '"' -> scanString();
             case '{' -> {
                 checkDepth(depth);
-                readObject(() -> skipValue(depth + 1));
+                readObject(null, depth);
             }
             case '[' -> {
                 checkDepth(depth);
-                readArray(() -> skipValue(depth + 1));
+                readArray(null, depth);
             }
             case 't' -> literal("true");
             case 'f' -> literal("false");
