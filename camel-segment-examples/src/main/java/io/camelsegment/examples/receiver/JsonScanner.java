@@ -27,6 +27,7 @@ final class JsonScanner {
         }
     }
 
+    private final byte[] open = new byte[MAX_DEPTH]; // the objects and arrays skipValue is inside: '{' or '['
     private byte[] bytes;
     private int pos;
     private int end;
@@ -185,22 +186,6 @@ final class JsonScanner {
      * string* methods) and has {@code member} read the value.
      */
     void readObject(ValueReader member) throws IOException {
-        readObject(member, 0);
-    }
-
-    /** Reads an array (after optional whitespace), having {@code item} read each item. */
-    void readArray(ValueReader item) throws IOException {
-        readArray(item, 0);
-    }
-
-    /** Skips one value of any kind (after optional whitespace), checking its syntax. */
-    void skipValue() throws IOException {
-        skipValue(0);
-    }
-
-    // A null reader skips the values: two stack frames per nesting level, so that a document nested as deep as
-    // MAX_DEPTH fits a thread's default stack (a lambda per level took three and overflowed it).
-    private void readObject(ValueReader member, int depth) throws IOException {
         expect('{');
         if (consume('}')) {
             return;
@@ -208,42 +193,73 @@ final class JsonScanner {
         do {
             scanString();
             expect(':');
-            if (member == null) {
-                skipValue(depth + 1);
-            } else {
-                member.read();
-            }
+            member.read();
         } while (consume(','));
         expect('}');
     }
 
-    private void readArray(ValueReader item, int depth) throws IOException {
+    /** Reads an array (after optional whitespace), having {@code item} read each item. */
+    void readArray(ValueReader item) throws IOException {
         expect('[');
         if (consume(']')) {
             return;
         }
         do {
-            if (item == null) {
-                skipValue(depth + 1);
-            } else {
-                item.read();
-            }
+            item.read();
         } while (consume(','));
         expect(']');
     }
 
-    private void skipValue(int depth) throws IOException {
-        int b = peek();
+    /**
+     * Skips one value of any kind (after optional whitespace), checking its syntax. Iterative, with the open objects
+     * and arrays on a stack of its own: a document nested {@value #MAX_DEPTH} deep must not depend on the thread's
+     * stack size (recursion overflowed the default one there).
+     */
+    void skipValue() throws IOException {
+        int depth = 0;
+        while (true) {
+            int b = peek();
+            if (b == '{' || b == '[') {
+                if (depth >= MAX_DEPTH) {
+                    throw error("nested deeper than " + MAX_DEPTH);
+                }
+                pos++;
+                if (!consume(b == '{' ? '}' : ']')) {
+                    open[depth++] = (byte) b;
+                    if (b == '{') {
+                        memberName();
+                    }
+                    continue; // the first value inside
+                }
+            } else {
+                skipScalar(b);
+            }
+            // A value ended: close what ends with it, then go on with the next member or item, if any.
+            while (true) {
+                if (depth == 0) {
+                    return;
+                }
+                boolean inObject = open[depth - 1] == '{';
+                if (consume(',')) {
+                    if (inObject) {
+                        memberName();
+                    }
+                    break;
+                }
+                expect(inObject ? '}' : ']');
+                depth--;
+            }
+        }
+    }
+
+    private void memberName() throws IOException {
+        scanString();
+        expect(':');
+    }
+
+    private void skipScalar(int b) throws IOException {
         switch (b) {
             case '"' -> scanString();
-            case '{' -> {
-                checkDepth(depth);
-                readObject(null, depth);
-            }
-            case '[' -> {
-                checkDepth(depth);
-                readArray(null, depth);
-            }
             case 't' -> literal("true");
             case 'f' -> literal("false");
             case 'n' -> literal("null");
@@ -254,12 +270,6 @@ final class JsonScanner {
                     throw error(b == -1 ? "missing value" : "unexpected character");
                 }
             }
-        }
-    }
-
-    private void checkDepth(int depth) throws IOException {
-        if (depth >= MAX_DEPTH) {
-            throw error("nested deeper than " + MAX_DEPTH);
         }
     }
 
