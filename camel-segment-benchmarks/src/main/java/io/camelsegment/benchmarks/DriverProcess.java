@@ -50,8 +50,10 @@ public final class DriverProcess {
             long elapsed = System.nanoTime() - start;
             result.put("failed", failed);
             result.put("seconds", elapsed / 1e9);
-            result.put("cpuSeconds", (ProcessMetrics.cpuNanos() - cpuStart) / 1e9);
-            result.put("cpuSecondsByThreadKind", ThreadGroupCpu.difference(threadsStart, ThreadGroupCpu.snapshot()));
+            double cpuSeconds = (ProcessMetrics.cpuNanos() - cpuStart) / 1e9;
+            result.put("cpuSeconds", cpuSeconds);
+            result.put("cpuSecondsByThreadKind",
+                    ThreadGroupCpu.window(threadsStart, ThreadGroupCpu.snapshot(), cpuSeconds));
         } catch (Throwable e) {
             result.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
             e.printStackTrace();

@@ -11,8 +11,8 @@ import java.util.Map;
  * @param seconds         wall time of send + close (first event to everything delivered and stopped); NaN if unknown
  * @param cpuSeconds      process CPU time over that same window
  * @param sinkCpuSeconds  CPU time of the runner's JVM (the sink, mostly) from the go of the measured run to its end
- * @param cpuByThreadKind the driver's CPU seconds over the window by kind of thread: gc, jit, application (threads
- *                        that ended within the window are in none of them)
+ * @param cpuByThreadKind the driver's CPU seconds over the window by kind of thread: gc, jit, and application (the
+ *                        rest of the process's CPU, threads that ended within the window included)
  * @param peakRssKb       the driver JVM's peak resident set size (VmHWM), -1 if unknown
  * @param driverFailed    events the driver was told had failed, -1 if unknown
  * @param received        events the sink accepted, duplicates included

@@ -66,4 +66,18 @@ final class ThreadGroupCpu {
         after.forEach((kind, value) -> result.put(kind, value - before.getOrDefault(kind, 0.0)));
         return result;
     }
+
+    /**
+     * CPU per kind over a window: the collector's and the compiler's threads (which live as long as the JVM), and
+     * as application the rest of the process's CPU over the window. Summing the application threads instead would
+     * lose (even subtract) the CPU of threads that end within the window, such as a stopped context's.
+     */
+    static Map<String, Double> window(Map<String, Double> before, Map<String, Double> after,
+                                      double processCpuSeconds) {
+        Map<String, Double> result = difference(before, after);
+        if (!result.isEmpty()) {
+            result.put(APPLICATION, processCpuSeconds - result.get(GC) - result.get(JIT));
+        }
+        return result;
+    }
 }

@@ -35,4 +35,26 @@ class ThreadGroupCpuTest {
         assertTrue(used.get(ThreadGroupCpu.APPLICATION) >= 0.1, used.toString());
         assertTrue(used.get(ThreadGroupCpu.GC) >= 0 && used.get(ThreadGroupCpu.JIT) >= 0, used.toString());
     }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void chargesAThreadThatEndedWithinTheWindowToTheApplication() throws Exception {
+        Map<String, Double> before = ThreadGroupCpu.snapshot();
+        long cpuStart = ProcessMetrics.cpuNanos();
+        Thread worker = new Thread(() -> {
+            long end = System.nanoTime() + 300_000_000L;
+            double x = 0;
+            while (System.nanoTime() < end) {
+                x += Math.sqrt(x + 1);
+            }
+            System.setProperty("thread-group-cpu-test", Double.toString(x));
+        });
+        worker.start();
+        worker.join();
+        double processCpu = (ProcessMetrics.cpuNanos() - cpuStart) / 1e9;
+        Map<String, Double> window = ThreadGroupCpu.window(before, ThreadGroupCpu.snapshot(), processCpu);
+        assertTrue(window.get(ThreadGroupCpu.APPLICATION) >= 0.1, window.toString());
+        assertEquals(processCpu, window.get(ThreadGroupCpu.APPLICATION) + window.get(ThreadGroupCpu.GC)
+                                 + window.get(ThreadGroupCpu.JIT), 1e-9);
+    }
 }
