@@ -110,38 +110,36 @@ final class JsonScanner {
         pos++;
     }
 
-    /** Whether the last string scanned is exactly {@code ascii} (an ASCII text without escapes). */
-    boolean stringEquals(byte[] ascii) {
+    /** Whether the last string scanned is {@code text} (escapes resolved). */
+    boolean stringEquals(String text) {
         if (!stringIsPlainAscii) {
-            return decodeString().equals(new String(ascii, StandardCharsets.US_ASCII));
+            return text.equals(decodeString());
         }
         int length = stringEnd - stringStart;
-        if (length != ascii.length) {
+        if (length != text.length()) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (bytes[stringStart + i] != ascii[i]) {
+            if (bytes[stringStart + i] != text.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Whether the last string scanned is ASCII without escapes, so its bytes are its characters. */
-    boolean stringIsPlainAscii() {
-        return stringIsPlainAscii;
-    }
-
-    byte[] bytes() {
-        return bytes;
-    }
-
-    int stringStart() {
-        return stringStart;
-    }
-
-    int stringLength() {
-        return stringEnd - stringStart;
+    /**
+     * Copies the last string scanned into {@code target} when it is ASCII without escapes and exactly as long as
+     * {@code target}, so its bytes are its characters: no String for it. Returns whether it did.
+     */
+    boolean copyPlainString(char[] target) {
+        int length = stringEnd - stringStart;
+        if (!stringIsPlainAscii || length != target.length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            target[i] = (char) bytes[stringStart + i];
+        }
+        return true;
     }
 
     /** The last string scanned, escapes resolved. */
@@ -175,7 +173,7 @@ final class JsonScanner {
         return text.toString();
     }
 
-    /** Reads what follows a value: the receiver of one object member or array item, which consumes its value. */
+    /** Reads one value, an object member's or an array item's, consuming it. */
     @FunctionalInterface
     interface ValueReader {
         void read() throws IOException;

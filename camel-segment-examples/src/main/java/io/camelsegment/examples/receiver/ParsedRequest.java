@@ -1,7 +1,6 @@
 package io.camelsegment.examples.receiver;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +16,6 @@ final class ParsedRequest {
 
     /** Type of an event without a string "type" field, as {@code String.valueOf(null)} named it before. */
     private static final String NO_TYPE = "null";
-
-    private static final byte[] BATCH = "batch".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] MESSAGE_ID = "messageId".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] TYPE = "type".getBytes(StandardCharsets.US_ASCII);
 
     private final JsonScanner json = new JsonScanner();
     private final int maxEvents;
@@ -62,7 +57,7 @@ final class ParsedRequest {
         clear();
         json.reset(body, length);
         json.readObject(() -> {
-            if (json.stringEquals(BATCH) && json.peek() == '[') {
+            if (json.stringEquals("batch") && json.peek() == '[') {
                 json.readArray(this::readBatchItem);
             } else {
                 json.skipValue();
@@ -140,8 +135,8 @@ final class ParsedRequest {
     }
 
     private void readMessageField() throws IOException {
-        boolean isId = json.stringEquals(MESSAGE_ID);
-        boolean isType = !isId && json.stringEquals(TYPE);
+        boolean isId = json.stringEquals("messageId");
+        boolean isType = !isId && json.stringEquals("type");
         if (!(isId || isType) || json.peek() != '"') {
             json.skipValue();
             return;
@@ -161,40 +156,14 @@ final class ParsedRequest {
 
     /** Whether the string just scanned is a UUID as UUID.toString() writes it; if so, its chars are in idChars. */
     private boolean uuidChars() {
-        if (!json.stringIsPlainAscii() || json.stringLength() != MessageIdSet.UUID_LENGTH) {
-            return false;
-        }
-        byte[] bytes = json.bytes();
-        int start = json.stringStart();
-        for (int i = 0; i < MessageIdSet.UUID_LENGTH; i++) {
-            idChars[i] = (char) bytes[start + i];
-        }
-        return MessageIdSet.isUuid(idChars, 0, MessageIdSet.UUID_LENGTH);
+        return json.copyPlainString(idChars) && MessageIdSet.isUuid(idChars, 0, MessageIdSet.UUID_LENGTH);
     }
 
     /** The string just scanned, as the previous type's String if the same (types repeat: no String per event). */
     private String type() {
-        if (!sameText(lastType)) {
+        if (!json.stringEquals(lastType)) {
             lastType = json.decodeString();
         }
         return lastType;
-    }
-
-    private boolean sameText(String s) {
-        if (!json.stringIsPlainAscii()) {
-            return s.equals(json.decodeString());
-        }
-        int length = json.stringLength();
-        if (s.length() != length) {
-            return false;
-        }
-        byte[] bytes = json.bytes();
-        int start = json.stringStart();
-        for (int i = 0; i < length; i++) {
-            if (s.charAt(i) != bytes[start + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -68,7 +68,15 @@ class JsonScannerTest {
         }
         JsonScanner escaped = scanner("\"\\u0074\\u0079pe\"");
         escaped.scanString();
-        assertEquals(true, escaped.stringEquals("type".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(true, escaped.stringEquals("type"));
+        assertEquals(false, escaped.copyPlainString(new char[4]), "escaped: its bytes are not its characters");
+        JsonScanner plain = scanner("\"type\"");
+        plain.scanString();
+        assertEquals(false, plain.stringEquals("typo"));
+        char[] chars = new char[4];
+        assertEquals(true, plain.copyPlainString(chars));
+        assertEquals("type", new String(chars));
+        assertEquals(false, plain.copyPlainString(new char[5]), "another length");
     }
 
     @Test
