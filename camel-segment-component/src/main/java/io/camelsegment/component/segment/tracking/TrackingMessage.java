@@ -1,5 +1,6 @@
 package io.camelsegment.component.segment.tracking;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +86,12 @@ final class TrackingMessage {
 
     /** Removes the fields among {@code names} that are JSON null: one pass over the message's own fields. */
     void removeNulls(Set<String> names) {
-        fields.entrySet().removeIf(e -> e.getValue() == null && names.contains(e.getKey()));
+        for (Iterator<Map.Entry<String, Object>> it = fields.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, Object> e = it.next();
+            if (e.getValue() == null && names.contains(e.getKey())) {
+                it.remove();
+            }
+        }
     }
 
     Set<String> fieldNames() {
