@@ -57,4 +57,20 @@ class TrackOperationTest extends WireMockSegmentTestSupport {
         assertEquals(200, result.getMessage().getHeader(SegmentConstants.HTTP_STATUS));
         assertTrue(requests.get(0).getHeader("User-Agent").startsWith("camel-segment/"));
     }
+
+    @Test
+    void leavesOutOptionalFieldsGivenAsJsonNullAndFillsTheDefaultsInstead() throws Exception {
+        wireMock.stubFor(post("/v1/track").willReturn(aResponse().withStatus(200).withBody("{\"success\":true}")));
+
+        Exchange result = template.request("direct:track", e -> e.getMessage().setBody(
+                "{\"event\":\"Signed Up\",\"userId\":\"u-9\",\"anonymousId\":null,\"properties\":null,"
+                + "\"integrations\":null,\"context\":null,\"timestamp\":null,\"messageId\":null}"));
+
+        assertEquals(null, result.getException());
+        JsonNode body = json(wireMock.findAll(postRequestedFor(urlEqualTo("/v1/track"))).get(0));
+        assertTrue(!body.has("anonymousId") && !body.has("properties") && !body.has("integrations"), body::toString);
+        assertEquals("camel-segment", body.at("/context/library/name").asText(), "context made anew");
+        assertTrue(body.get("timestamp").isTextual() && body.get("messageId").isTextual(), "defaults, not null");
+        assertEquals("u-9", body.get("userId").asText());
+    }
 }
