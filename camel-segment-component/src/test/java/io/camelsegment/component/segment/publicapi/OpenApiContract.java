@@ -1,10 +1,8 @@
 package io.camelsegment.component.segment.publicapi;
 
+import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +18,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Checks requests and responses against Segment's official Public API spec ({@code public-api-openapi.json}, 36.2.0,
- * shared test data beside the project root; never copied into the repo). Located through the
- * {@code segment.openapi.spec} system property (set by surefire), else by looking upward from the working directory
- * for {@code shared/segment/public-api-openapi.json}.
+ * Checks requests and responses against Segment's official Public API spec ({@code public-api-openapi.json}, 36.2.0),
+ * kept as test data on the test classpath ({@code segment/public-api-openapi.json}; its origin and licence are in
+ * the README beside it).
  * <p>
  * Two adaptations, both for differences between that spec and the API as documented (API-NOTES B.3, B.7; SOURCE.md):
  * <ul>
@@ -36,8 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class OpenApiContract {
 
-    static final String SPEC_PROPERTY = "segment.openapi.spec";
-    private static final String RELATIVE_SPEC = "shared/segment/public-api-openapi.json";
+    private static final String SPEC_RESOURCE = "segment/public-api-openapi.json";
 
     private static OpenApiInteractionValidator validator;
 
@@ -46,26 +42,14 @@ final class OpenApiContract {
 
     static synchronized OpenApiInteractionValidator validator() {
         if (validator == null) {
-            validator = OpenApiInteractionValidator.createForSpecificationUrl(locateSpec().toUri().toString())
-                    .build();
+            URL spec = OpenApiContract.class.getClassLoader().getResource(SPEC_RESOURCE);
+            if (spec == null) {
+                throw new IllegalStateException("Segment's Public API spec is missing from the test classpath: "
+                                                + SPEC_RESOURCE);
+            }
+            validator = OpenApiInteractionValidator.createForSpecificationUrl(spec.toString()).build();
         }
         return validator;
-    }
-
-    static Path locateSpec() {
-        String configured = System.getProperty(SPEC_PROPERTY);
-        if (configured != null && Files.isRegularFile(Paths.get(configured))) {
-            return Paths.get(configured).normalize();
-        }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE_SPEC);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("Segment's Public API spec not found: set -D" + SPEC_PROPERTY
-                                        + " or keep the shared/ folder beside the project root (" + RELATIVE_SPEC
-                                        + "); was " + configured);
     }
 
     /** Validates a request WireMock received; fails the test with the validator's messages. */
