@@ -1,5 +1,6 @@
 package io.camelsegment.component.segment.springboot;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,8 +49,18 @@ public class SegmentComponentAutoConfiguration {
             public void configure(String name, Component target) {
                 Map<String, Object> options = CamelPropertiesHelper.getNonNullProperties(camelContext, configuration);
                 options.keySet().removeAll(STARTER_SWITCHES);
-                // true: a property the component cannot take fails here, by name, instead of being dropped.
-                CamelPropertiesHelper.setCamelProperties(camelContext, target, options, true);
+                // A whole configuration (camel.component.segment.configuration.*) replaces the component's, so it
+                // goes first and the single options are applied on top of it, whatever the map's order.
+                Object shared = options.remove("configuration");
+                if (shared != null) {
+                    bind(target, Map.of("configuration", shared));
+                }
+                bind(target, options);
+            }
+
+            /** Fails, naming the option, when the component cannot take one (instead of dropping it). */
+            private void bind(Component target, Map<String, Object> options) {
+                CamelPropertiesHelper.setCamelProperties(camelContext, target, new HashMap<>(options), true);
             }
 
             @Override

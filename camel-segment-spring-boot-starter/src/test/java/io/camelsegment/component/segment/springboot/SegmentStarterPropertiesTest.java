@@ -39,16 +39,20 @@ class SegmentStarterPropertiesTest {
     }
 
     @Test
-    void misspeltNestedConfigurationPropertyFailsTooAndCamelCaseNamesBind() {
+    void misspeltNestedPropertyFailsTooWhileCamelCaseAndNestedNamesBind() {
         Exception e = assertThrows(Exception.class,
                 () -> start("--camel.component.segment.configuration.maxRetrys=2").close());
         assertTrue(causes(e).contains("camel.component.segment.configuration.maxretrys"), causes(e));
 
         try (ConfigurableApplicationContext app = start("--camel.component.segment.maxRetries=4",
-                "--camel.component.segment.connectTimeout=2500")) {
+                "--camel.component.segment.connectTimeout=2500",
+                "--camel.component.segment.configuration.user-id=nested-default-user")) {
             SegmentConfiguration configuration = configuration(app);
             assertEquals(4, configuration.getMaxRetries());
             assertEquals(2500L, configuration.getConnectTimeout()); // a bare number is milliseconds
+            // A nested configuration is applied first, the single options (application.properties) on top of it.
+            assertEquals("nested-default-user", configuration.getUserId());
+            assertEquals("wk_props_test", configuration.getWriteKey());
         }
     }
 
