@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camelsegment.component.segment.SegmentComponent;
 import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentDeliveryMode;
 import io.camelsegment.component.segment.SegmentRegion;
+import io.camelsegment.test.ReceivedMessage;
+import io.camelsegment.test.SegmentReceiver;
+import io.camelsegment.test.SegmentReceiverExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,15 +24,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A Spring Boot application configured only through application.properties (camel.component.segment.*) sends events
- * through its route; the local receiver checks the write key and records what arrived.
+ * through its route; the test kit's receiver checks the write key and Segment's limits and records what arrived.
  */
 @SpringBootTest(classes = StarterTestApplication.class)
 class SegmentStarterSpringBootTest {
 
-    private static final LocalTrackingReceiver RECEIVER = startReceiver();
+    /** The test kit's receiver, for the whole class; it accepts only this write key (others get 401). */
+    @RegisterExtension
+    static final SegmentReceiverExtension SEGMENT = SegmentReceiverExtension.withWriteKey("wk_starter_test_1f2e3d");
 
     @Autowired
     private CamelContext camelContext;
@@ -38,24 +43,11 @@ class SegmentStarterSpringBootTest {
     @Autowired
     private ProducerTemplate template;
 
-    private static LocalTrackingReceiver startReceiver() {
-        try {
-            return LocalTrackingReceiver.start("wk_starter_test_1f2e3d");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Only where the receiver listens; application.properties refers to these two values. */
     @DynamicPropertySource
     static void receiver(DynamicPropertyRegistry registry) {
-        registry.add("segment.receiver.tracking-url", RECEIVER::trackingUrl);
-        registry.add("segment.receiver.write-key", RECEIVER::writeKey);
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        RECEIVER.close();
+        registry.add("segment.receiver.tracking-url", () -> SEGMENT.receiver().trackingUrl());
+        registry.add("segment.receiver.write-key", () -> SEGMENT.receiver().writeKey());
     }
 
     @Test
@@ -68,14 +60,21 @@ class SegmentStarterSpringBootTest {
 
         assertNull(second.getException());
         assertNull(first.get().getException());
-        List<JsonNode> messages = RECEIVER.awaitMessages(2, Duration.ofSeconds(30));
+        SegmentReceiver receiver = SEGMENT.receiver();
+        List<ReceivedMessage> messages = receiver.awaitMessages(2, Duration.ofSeconds(30));
         assertEquals(2, messages.size());
-        for (JsonNode message : messages) {
-            assertEquals("track", message.get("type").asText());
-            assertEquals("Signed Up", message.get("event").asText()); // camel.component.segment.event
+        for (ReceivedMessage message : messages) {
+            assertEquals("track", message.type());
+            assertEquals("Signed Up", message.event()); // camel.component.segment.event
+            assertTrue(message.batched(), "batching = true: sent in a /v1/batch request");
         }
-        assertEquals(List.of("user-1", "user-2"),
-                messages.stream().map(m -> m.get("userId").asText()).sorted().toList());
+        assertEquals(List.of("user-1", "user-2"), messages.stream().map(ReceivedMessage::userId).sorted().toList());
+        assertEquals(List.of("pro", "free"), List.of(
+                receiver.messagesOf("user-1").get(0).property("plan").asText(),
+                receiver.messagesOf("user-2").get(0).property("plan").asText()));
+        assertEquals(1, receiver.requests().size(), "both events in one batch request");
+        receiver.assertAllRequestsAccepted();
+        receiver.assertNoDuplicateMessageIds();
     }
 
     @Test
@@ -83,8 +82,8 @@ class SegmentStarterSpringBootTest {
         SegmentConfiguration configuration = camelContext.getComponent("segment", SegmentComponent.class)
                 .getConfiguration();
 
-        assertEquals(RECEIVER.writeKey(), configuration.getWriteKey());
-        assertEquals(RECEIVER.trackingUrl(), configuration.getTrackingUrl());
+        assertEquals(SEGMENT.receiver().writeKey(), configuration.getWriteKey());
+        assertEquals(SEGMENT.receiver().trackingUrl(), configuration.getTrackingUrl());
         assertEquals("Signed Up", configuration.getEvent());
         assertEquals(true, configuration.isBatching());
         assertEquals(2, configuration.getBatchSize());
