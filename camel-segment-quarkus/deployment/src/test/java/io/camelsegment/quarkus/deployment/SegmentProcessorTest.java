@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import io.quarkus.builder.BuildContext;
 import io.quarkus.builder.item.MultiBuildItem;
+import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
@@ -42,6 +43,7 @@ class SegmentProcessorTest {
                     .consumes(CamelServiceBuildItem.class)
                     .consumes(ReflectiveClassBuildItem.class)
                     .consumes(NativeImageResourceBuildItem.class)
+                    .consumes(DevServicesResultBuildItem.class)
                     .produces(ServiceStartBuildItem.class)
                     .build());
 
@@ -51,6 +53,7 @@ class SegmentProcessorTest {
                 + "=" + item.type));
         save(context, "reflective", ReflectiveClassBuildItem.class, item -> List.copyOf(item.getClassNames()));
         save(context, "resources", NativeImageResourceBuildItem.class, NativeImageResourceBuildItem::getResources);
+        save(context, "dev-services", DevServicesResultBuildItem.class, item -> List.of(item.getName()));
         context.produce(new ServiceStartBuildItem("segment-build-items-recorded"));
     }
 
@@ -106,5 +109,11 @@ class SegmentProcessorTest {
                 () -> "resources: " + resources);
         assertTrue(resources.contains("META-INF/io/camelsegment/component/segment/segment.json"),
                 () -> "resources: " + resources);
+    }
+
+    @Test
+    void startsNoDevServiceWhenSwitchedOff() {
+        // This application sets quarkus.camel.segment.devservices.enabled=false (and no write key).
+        assertTrue(!recorded("dev-services").contains("camel-segment"), () -> "dev services: " + recorded("dev-services"));
     }
 }
