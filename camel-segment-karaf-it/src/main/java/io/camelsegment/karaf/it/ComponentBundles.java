@@ -1,6 +1,7 @@
 package io.camelsegment.karaf.it;
 
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,31 +9,48 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.util.tracker.BundleTracker;
 
 /**
- * The resolved bundles that carry Camel component descriptors ({@code META-INF/services/org/apache/camel/component/}),
- * the way camel-karaf's activator finds components in other bundles. Each bundle is used through its own class
- * loader, so its classes see exactly the packages its manifest imports.
+ * The component bundles, chosen by the rules camel-karaf's activator applies: an active bundle that carries Camel
+ * component descriptors ({@code META-INF/services/org/apache/camel/component/}) and whose imports of Camel's API
+ * ({@code org.apache.camel} for components, {@code org.apache.camel.spi} for their generated configurers) are wired
+ * to the Camel bundle in use, here this one. Each bundle is used through its own class loader, so its classes see
+ * exactly the packages its manifest imports.
  */
 final class ComponentBundles extends BundleTracker<Bundle> {
 
     static final String COMPONENT_DESCRIPTORS = "META-INF/services/org/apache/camel/component/";
+    private static final List<String> CAMEL_API_PACKAGES = List.of("org.apache.camel", "org.apache.camel.spi");
 
     private final Map<Long, Bundle> bundles = new ConcurrentHashMap<>();
 
     ComponentBundles(BundleContext context) {
-        super(context, Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE, null);
+        super(context, Bundle.ACTIVE, null);
     }
 
     @Override
     public Bundle addingBundle(Bundle bundle, BundleEvent event) {
-        if (bundle.getBundleContext() != context && bundle.getEntry(COMPONENT_DESCRIPTORS) != null) {
+        if (bundle.getBundleId() != context.getBundle().getBundleId()
+                && bundle.getEntry(COMPONENT_DESCRIPTORS) != null && importsCamelApiFromUs(bundle)) {
             bundles.put(bundle.getBundleId(), bundle);
             return bundle;
         }
         return null;
+    }
+
+    private boolean importsCamelApiFromUs(Bundle bundle) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return false;
+        }
+        List<BundleWire> wires = wiring.getRequiredWires(BundleRevision.PACKAGE_NAMESPACE);
+        return CAMEL_API_PACKAGES.stream().allMatch(pkg -> wires.stream().anyMatch(wire ->
+                pkg.equals(wire.getCapability().getAttributes().get(BundleRevision.PACKAGE_NAMESPACE))
+                        && wire.getProvider().getBundle().getBundleId() == context.getBundle().getBundleId()));
     }
 
     @Override
@@ -40,7 +58,7 @@ final class ComponentBundles extends BundleTracker<Bundle> {
         bundles.remove(bundle.getBundleId());
     }
 
-    /** The bundle that declares the component {@code scheme}, if one is resolved. */
+    /** The bundle that declares the component {@code scheme}, if one is active. */
     Optional<Bundle> declaring(String scheme) {
         return bundles.values().stream().filter(b -> b.getEntry(COMPONENT_DESCRIPTORS + scheme) != null).findFirst();
     }
