@@ -1,30 +1,29 @@
 package io.camelsegment.karaf.it;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import io.camelsegment.test.ReceivedMessage;
+import io.camelsegment.test.SegmentReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Apache Karaf 4.4.8 boots with {@code camel-segment} in {@code featuresBoot}: Karaf's resolver installs our feature
  * from our features repository, wires our bundle's imports (Camel [4.18,5) to the stand-in's exports, Jackson to the
  * Jackson bundles, HttpClient 5 to wrap: bundles as camel-karaf declares them) and starts it. The stand-in's route then
- * sends track events through our bundle's classes to a loopback receiver. If a header of our bundle is wrong (a
- * missing import, a range no Karaf bundle satisfies, a package not exported), resolution or class loading fails and
- * no event arrives.
+ * sends track events through our bundle's classes to a loopback receiver (the test kit's, accepting only our write
+ * key). If a header of our bundle is wrong (a missing import, a range no Karaf bundle satisfies, no Camel API import
+ * for camel-karaf to see), resolution, discovery or class loading fails and no event arrives.
  */
 class KarafFeatureIT {
 
@@ -35,12 +34,12 @@ class KarafFeatureIT {
     @TempDir
     Path work;
 
-    private LoopbackReceiver receiver;
+    private SegmentReceiver receiver;
     private KarafProcess karaf;
 
     @BeforeEach
-    void startReceiver() throws Exception {
-        receiver = LoopbackReceiver.start();
+    void startReceiver() {
+        receiver = SegmentReceiver.start(WRITE_KEY);
     }
 
     @AfterEach
@@ -66,8 +65,7 @@ class KarafFeatureIT {
 
         Instant started = Instant.now();
         karaf = KarafProcess.start(instance);
-        List<LoopbackReceiver.Request> requests = receiver.awaitEvents(EVENTS, BOOT_AND_DELIVERY, karaf::hasFailed,
-                karaf::describe);
+        List<ReceivedMessage> events = awaitEvents(started);
         System.out.printf("Karaf booted and delivered %d events in %d s%n", EVENTS,
                 Duration.between(started, Instant.now()).toSeconds());
 
@@ -76,14 +74,22 @@ class KarafFeatureIT {
                 + "io.camelsegment.camel-segment"), () -> "our bundle's class loader did not load the component\n"
                 + karaf.describe());
         assertEquals(List.of("Karaf Event 1", "Karaf Event 2", "Karaf Event 3"),
-                receiver.events().stream().map(e -> e.path("event").asText()).collect(Collectors.toList()));
-        String basic = "Basic " + Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
-        for (LoopbackReceiver.Request request : requests) {
-            assertEquals("/v1/track", request.path());
-            assertEquals(basic, request.authorization());
+                events.stream().map(ReceivedMessage::event).toList());
+        assertTrue(events.stream().allMatch(e -> "track".equals(e.type()) && "karaf-user".equals(e.userId())),
+                receiver::summary);
+        receiver.assertAllRequestsAccepted();
+        assertFalse(log.contains(WRITE_KEY), "the write key must not appear in Karaf's log");
+    }
+
+    /** Waits for the events, failing early once Karaf cannot deliver them (it says why in its log). */
+    private List<ReceivedMessage> awaitEvents(Instant started) throws InterruptedException {
+        Instant deadline = started.plus(BOOT_AND_DELIVERY);
+        while (receiver.messages().size() < EVENTS) {
+            if (Instant.now().isAfter(deadline) || karaf.hasFailed()) {
+                throw new AssertionError("received " + receiver.summary() + "\n" + karaf.describe());
+            }
+            Thread.sleep(250);
         }
-        assertTrue(receiver.events().stream().allMatch(e -> "karaf-user".equals(e.path("userId").asText())));
-        assertTrue(!log.contains(WRITE_KEY), "the write key must not appear in Karaf's log");
-        assertTrue(Files.isDirectory(instance.home()), "Karaf ran from the test's own copy");
+        return receiver.messages();
     }
 }
