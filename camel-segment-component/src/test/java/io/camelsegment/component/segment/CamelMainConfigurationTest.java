@@ -85,6 +85,9 @@ class CamelMainConfigurationTest {
             Main main = new Main();
             main.addInitialProperty("camel.ssl.enabled", "true");
             main.addInitialProperty("camel.ssl.trust-store", "tls/truststore.p12");
+            // Camel 4.22 builds the global SSLContextParameters only when a key store is given (4.18 also without)
+            main.addInitialProperty("camel.ssl.key-store", "tls/localhost.p12");
+            main.addInitialProperty("camel.ssl.keystore-password", TestTls.PASSWORD);
             main.addInitialProperty("camel.ssl.trust-store-password", TestTls.PASSWORD);
             main.addInitialProperty("camel.component.segment.use-global-ssl-context-parameters", "true");
             main.addInitialProperty("camel.component.segment.tracking-url", "https://localhost:" + https.httpsPort() + "/v1");
