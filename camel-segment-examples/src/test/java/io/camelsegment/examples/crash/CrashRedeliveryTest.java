@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelsegment.test.ReceivedMessage;
+import io.camelsegment.test.SegmentReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +27,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A crash in the middle of a file: a child JVM running {@link FileToSegmentMain} (file lines to buffered, acknowledged
- * {@code segment:track} with messageIdKey) is killed with SIGKILL while Segment (a slow local receiver) has taken part
- * of the file, then started again. The file source reads the file again from the start, so the receiver gets the
- * first part twice: every event arrives, and each duplicate carries the messageId and timestamp of its first copy,
- * which is what lets Segment drop it.
+ * {@code segment:track} with messageIdKey) is killed with SIGKILL while Segment (the test kit's receiver, slowed
+ * down) has taken part of the file, then started again. The file source reads the file again from the start, so the
+ * receiver gets the first part twice: every event arrives, and each duplicate carries the messageId and timestamp of
+ * its first copy, which is what lets Segment drop it.
  */
 class CrashRedeliveryTest {
 
@@ -49,8 +51,9 @@ class CrashRedeliveryTest {
     void aFileSourceKilledMidRunRedeliversWithTheSameMessageIds() throws Exception {
         Path input = Files.createDirectories(work.resolve("input"));
         writeEvents(input.resolve("events.jsonl"));
-        try (RecordingReceiver receiver = new RecordingReceiver()) {
-            receiver.answerDelay(150); // slow Segment: the first run is still sending when it is killed
+        try (SegmentReceiver receiver = SegmentReceiver.start()) {
+            // a slow Segment for the first requests: the first run is still sending when it is killed
+            receiver.delayNext(12, Duration.ofMillis(200));
 
             Process first = startSender(input, receiver, "first");
             awaitCondition(() -> receiver.messages().size() >= EVENTS / 10, first, "first");
@@ -59,12 +62,11 @@ class CrashRedeliveryTest {
             int beforeCrash = receiver.messages().size();
             assertTrue(beforeCrash < EVENTS, "the first run had already sent the whole file: nothing was tested");
 
-            receiver.answerDelay(0);
             Process second = startSender(input, receiver, "second");
-            awaitCondition(() -> distinctSequences(receiver.messages()) == EVENTS, second, "second");
+            awaitCondition(() -> distinctSequences(json(receiver.messages())) == EVENTS, second, "second");
             second.destroyForcibly();
 
-            List<JsonNode> received = receiver.messages();
+            List<JsonNode> received = json(receiver.messages());
             assertEquals(EVENTS, distinctSequences(received), "every event arrived");
             assertTrue(received.size() - EVENTS >= EVENTS / 10,
                     "the part sent before the crash arrived again: " + received.size() + " messages");
@@ -94,16 +96,20 @@ class CrashRedeliveryTest {
         Files.writeString(file, lines, StandardCharsets.UTF_8);
     }
 
+    private static List<JsonNode> json(List<ReceivedMessage> messages) {
+        return messages.stream().map(ReceivedMessage::json).toList();
+    }
+
     private static long distinctSequences(List<JsonNode> messages) {
         return messages.stream().map(m -> m.get("properties").get("seq").asInt()).distinct().count();
     }
 
     /** A JVM with the test class path, its output in a file of the work folder (shown when something fails). */
-    private Process startSender(Path input, RecordingReceiver receiver, String name) throws IOException {
+    private Process startSender(Path input, SegmentReceiver receiver, String name) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"), FileToSegmentMain.class.getName(), input.toString(),
-                receiver.trackingUrl(), "crash-test-write-key")
+                receiver.trackingUrl(), receiver.writeKey())
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve(name + ".out").toFile());
