@@ -22,8 +22,8 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -62,7 +62,7 @@ public class SegmentHttpClient implements AutoCloseable {
         if (sslContext != null) {
             // BOTH: the JSSE endpoint check and HttpClient's own verifier; there is no option to turn it off.
             pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext, HostnameVerificationPolicy.BOTH,
-                    new DefaultHostnameVerifier()));
+                    HttpsSupport.getDefaultHostnameVerifier()));
         }
         HttpClientBuilder builder = HttpClients.custom()
                 // Retries are ours (Segment's policy, X-Retry-Count): the client's own would hide them.
