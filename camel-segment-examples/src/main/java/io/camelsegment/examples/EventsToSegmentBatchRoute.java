@@ -17,6 +17,12 @@ public class EventsToSegmentBatchRoute extends RouteBuilder {
     /** Lines per list: Segment's event limit per request, so requests fill up to the byte limit. */
     static final int LINES_PER_LIST = 2500;
 
+    /**
+     * A list's source key: the file and the list's index in it (the component adds each item's index). Lines without
+     * a messageId of their own then get the same derived one when the file is read again after a crash.
+     */
+    static final String LIST_KEY = "${header.CamelFileName}-${exchangeProperty.CamelSplitIndex}";
+
     @Override
     public void configure() {
         from("file:{{example.input-dir}}?noop=true&include=.*\\.jsonl&sortBy=file:name&directoryMustExist=true"
@@ -30,7 +36,7 @@ public class EventsToSegmentBatchRoute extends RouteBuilder {
                         .bean("exampleStats", "reading")
                         .split(body().tokenize("\n", LINES_PER_LIST, false)).streaming()
                             .process(EventsToSegmentBatchRoute::toEventList)
-                            .to("segment:batch")
+                            .to("segment:batch?messageIdKey=" + LIST_KEY)
                             .bean("exampleStats", "delivered")
                         .end()
                 .end();

@@ -21,6 +21,7 @@ public class ExampleStats {
     private static final Logger LOG = LoggerFactory.getLogger(ExampleStats.class);
     private static final long PROGRESS_EVERY = 500;
     private static final int FAILURES_LOGGED = 10;
+    private static final long WAITING_REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
@@ -72,8 +73,22 @@ public class ExampleStats {
         }
     }
 
+    /** Waits for the input to be drained, saying every few seconds what was sent so far (Segment may be slow). */
     boolean awaitDrained(long timeoutSeconds) throws InterruptedException {
-        return drained.await(timeoutSeconds, TimeUnit.SECONDS);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (drained.await(Math.min(left, WAITING_REPORT_EVERY_NANOS), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            LOG.info("Still sending after {} s: {} events delivered in {} requests, {} failed so far{}",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), sent.get(), requests.get(),
+                    failed.get(), processed.get() == 0 ? " (failed attempts to reach Segment are logged as WARN)" : "");
+        }
     }
 
     private void count(long delivered, long requestCount, long failures) {

@@ -2,6 +2,8 @@ package io.camelsegment.examples;
 
 import java.util.Map;
 
+import io.camelsegment.component.segment.SegmentComponent;
+import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.test.SegmentReceiver;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -65,15 +67,18 @@ public final class SegmentExample implements AutoCloseable {
 
     /** Starts Camel, waits until every input file was sent (or the timeout), prints the summary, stops Camel. */
     public ExampleResult run() throws Exception {
-        if (receiver != null) {
-            LOG.info("SEGMENT_WRITE_KEY is not set: sending to a local Segment-compatible receiver at {}",
-                    receiver.trackingUrl());
-        } else {
-            LOG.info("Sending to Segment (the write key comes from application.properties, it is never logged)");
-        }
         main.start();
         ExampleResult result;
         try {
+            SegmentConfiguration segment = main.getCamelContext().getComponent("segment", SegmentComponent.class)
+                    .getConfiguration();
+            if (receiver != null) {
+                LOG.info("SEGMENT_WRITE_KEY is not set: sending to a local Segment-compatible receiver at {}",
+                        segment.resolveTrackingUrl());
+            } else {
+                LOG.info("Sending to Segment, region {} ({}); the write key comes from SEGMENT_WRITE_KEY and is "
+                         + "never logged", segment.getRegion(), segment.resolveTrackingUrl());
+            }
             long timeout = Long.parseLong(property("example.timeout-seconds"));
             LOG.info("Route events-{} reads {}", property("example.route"), property("example.input-dir"));
             boolean completed = stats.awaitDrained(timeout);

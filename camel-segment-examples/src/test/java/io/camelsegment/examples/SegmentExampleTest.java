@@ -130,6 +130,45 @@ class SegmentExampleTest {
         assertTrue(infoAndAbove.stream().noneMatch(line -> line.contains(writeKey)), "the write key is logged");
     }
 
+    /**
+     * Segment out of reach (a closed port on loopback): the example says where it sends, each failed attempt is a
+     * WARN line naming the refused connection, and progress lines keep coming while it waits for the retries
+     * (3 of them here, 5.25 to 10.5 s in all).
+     */
+    @Test
+    void anUnreachableSegmentIsVisibleWhileTheExampleWaits(@TempDir Path input) throws Exception {
+        Files.write(input.resolve("one.jsonl"), List.of(sample.get(0).toString()));
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        long logOffset = Files.size(LOG_FILE);
+        String url = "http://127.0.0.1:" + closedPort + "/v1";
+        try (SegmentExample example = SegmentExample.segment(Map.of("example.input-dir", input.toString(),
+                "camel.component.segment.write-key", "wk-unreachable-test",
+                "camel.component.segment.tracking-url", url,
+                "camel.component.segment.max-retries", "3",
+                "camel.component.segment.retry-backoff-base", "1500"))) {
+            ExampleResult result = example.run();
+
+            assertEquals(1, result.failedEvents(), result.toString());
+        }
+        String logs;
+        try (var in = Files.newInputStream(LOG_FILE)) {
+            in.skipNBytes(logOffset);
+            logs = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(logs.contains("Sending to Segment, region US (" + url + ")"), logs);
+        assertTrue(logs.contains("Still sending after 5 s: 0 events delivered"), logs);
+        assertTrue(logs.contains("DeliveryAttemptLog - Segment POST /v1/batch: attempt 1 of 4 failed: connection refused"),
+                logs);
+        assertTrue(logs.contains("DeliveryAttemptLog - Segment POST /v1/batch: attempt 4 of 4 failed: connection refused"),
+                logs);
+        // Camel Main prints a literal key at DEBUG (docs/tracking-api.md): INFO and above never have it
+        assertFalse(logs.lines().filter(line -> !line.contains(" DEBUG ")).anyMatch(l -> l.contains("wk-unreachable-test")),
+                "the write key was logged");
+    }
+
     /** Runs the example in "Segment" mode against a receiver that only accepts the given key. */
     private static void sendToFakeSegment(String writeKey, Map<String, String> properties) throws Exception {
         try (SegmentReceiver segment = SegmentReceiver.start(writeKey)) {

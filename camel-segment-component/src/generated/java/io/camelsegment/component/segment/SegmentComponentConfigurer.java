@@ -62,6 +62,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": getOrCreateConfiguration(target).setGranularity(property(camelContext, io.camelsegment.component.segment.SegmentGranularity.class, value)); return true;
         case "groupid":
         case "groupId": getOrCreateConfiguration(target).setGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, io.camelsegment.component.segment.http.SegmentHttpClientConfigurer.class, value)); return true;
         case "labels": getOrCreateConfiguration(target).setLabels(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -77,7 +79,11 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "messageidkey":
+        case "messageIdKey": getOrCreateConfiguration(target).setMessageIdKey(property(camelContext, java.lang.String.class, value)); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": getOrCreateConfiguration(target).setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "overflowpolicy":
         case "overflowPolicy": getOrCreateConfiguration(target).setOverflowPolicy(property(camelContext, io.camelsegment.component.segment.SegmentOverflowPolicy.class, value)); return true;
         case "paginationcount":
@@ -87,6 +93,14 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "period": getOrCreateConfiguration(target).setPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "previousid":
         case "previousId": getOrCreateConfiguration(target).setPreviousId(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "publicapiurl":
         case "publicApiUrl": getOrCreateConfiguration(target).setPublicApiUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, io.camelsegment.component.segment.SegmentRegion.class, value)); return true;
@@ -103,18 +117,29 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "slug": getOrCreateConfiguration(target).setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "sourceid":
         case "sourceId": getOrCreateConfiguration(target).setSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourcetimestamp":
+        case "sourceTimestamp": getOrCreateConfiguration(target).setSourceTimestamp(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "starttime":
         case "startTime": getOrCreateConfiguration(target).setStartTime(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "trackingurl":
         case "trackingUrl": getOrCreateConfiguration(target).setTrackingUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "userid":
         case "userId": getOrCreateConfiguration(target).setUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "writekey":
         case "writeKey": getOrCreateConfiguration(target).setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"httpClientConfigurer"};
     }
 
     @Override
@@ -152,6 +177,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": return io.camelsegment.component.segment.SegmentGranularity.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return io.camelsegment.component.segment.http.SegmentHttpClientConfigurer.class;
         case "labels": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -167,7 +194,11 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "messageidkey":
+        case "messageIdKey": return java.lang.String.class;
         case "name": return java.lang.String.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "overflowpolicy":
         case "overflowPolicy": return io.camelsegment.component.segment.SegmentOverflowPolicy.class;
         case "paginationcount":
@@ -177,6 +208,14 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "period": return java.lang.String.class;
         case "previousid":
         case "previousId": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "publicapiurl":
         case "publicApiUrl": return java.lang.String.class;
         case "region": return io.camelsegment.component.segment.SegmentRegion.class;
@@ -193,12 +232,18 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "slug": return java.lang.String.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
+        case "sourcetimestamp":
+        case "sourceTimestamp": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
         case "trackingurl":
         case "trackingUrl": return java.lang.String.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "userid":
         case "userId": return java.lang.String.class;
         case "writekey":
@@ -243,6 +288,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": return getOrCreateConfiguration(target).getGranularity();
         case "groupid":
         case "groupId": return getOrCreateConfiguration(target).getGroupId();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "labels": return getOrCreateConfiguration(target).getLabels();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
@@ -258,7 +305,11 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
+        case "messageidkey":
+        case "messageIdKey": return getOrCreateConfiguration(target).getMessageIdKey();
         case "name": return getOrCreateConfiguration(target).getName();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return getOrCreateConfiguration(target).getNonProxyHosts();
         case "overflowpolicy":
         case "overflowPolicy": return getOrCreateConfiguration(target).getOverflowPolicy();
         case "paginationcount":
@@ -268,6 +319,14 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "period": return getOrCreateConfiguration(target).getPeriod();
         case "previousid":
         case "previousId": return getOrCreateConfiguration(target).getPreviousId();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "publicapiurl":
         case "publicApiUrl": return getOrCreateConfiguration(target).getPublicApiUrl();
         case "region": return getOrCreateConfiguration(target).getRegion();
@@ -284,12 +343,18 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "slug": return getOrCreateConfiguration(target).getSlug();
         case "sourceid":
         case "sourceId": return getOrCreateConfiguration(target).getSourceId();
+        case "sourcetimestamp":
+        case "sourceTimestamp": return getOrCreateConfiguration(target).getSourceTimestamp();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "starttime":
         case "startTime": return getOrCreateConfiguration(target).getStartTime();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
         case "trackingurl":
         case "trackingUrl": return getOrCreateConfiguration(target).getTrackingUrl();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "userid":
         case "userId": return getOrCreateConfiguration(target).getUserId();
         case "writekey":

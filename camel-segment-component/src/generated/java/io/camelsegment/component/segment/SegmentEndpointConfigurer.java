@@ -52,6 +52,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "granularity": target.getConfiguration().setGranularity(property(camelContext, io.camelsegment.component.segment.SegmentGranularity.class, value)); return true;
         case "groupid":
         case "groupId": target.getConfiguration().setGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, io.camelsegment.component.segment.http.SegmentHttpClientConfigurer.class, value)); return true;
         case "labels": target.getConfiguration().setLabels(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -67,7 +69,11 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "messageidkey":
+        case "messageIdKey": target.getConfiguration().setMessageIdKey(property(camelContext, java.lang.String.class, value)); return true;
         case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": target.getConfiguration().setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "overflowpolicy":
         case "overflowPolicy": target.getConfiguration().setOverflowPolicy(property(camelContext, io.camelsegment.component.segment.SegmentOverflowPolicy.class, value)); return true;
         case "paginationcount":
@@ -77,6 +83,14 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "period": target.getConfiguration().setPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "previousid":
         case "previousId": target.getConfiguration().setPreviousId(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "publicapiurl":
         case "publicApiUrl": target.getConfiguration().setPublicApiUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, io.camelsegment.component.segment.SegmentRegion.class, value)); return true;
@@ -93,6 +107,10 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "slug": target.getConfiguration().setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "sourceid":
         case "sourceId": target.getConfiguration().setSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourcetimestamp":
+        case "sourceTimestamp": target.getConfiguration().setSourceTimestamp(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "starttime":
         case "startTime": target.getConfiguration().setStartTime(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
@@ -105,6 +123,11 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "writeKey": target.getConfiguration().setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"httpClientConfigurer"};
     }
 
     @Override
@@ -139,6 +162,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "granularity": return io.camelsegment.component.segment.SegmentGranularity.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return io.camelsegment.component.segment.http.SegmentHttpClientConfigurer.class;
         case "labels": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -154,7 +179,11 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "messageidkey":
+        case "messageIdKey": return java.lang.String.class;
         case "name": return java.lang.String.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "overflowpolicy":
         case "overflowPolicy": return io.camelsegment.component.segment.SegmentOverflowPolicy.class;
         case "paginationcount":
@@ -164,6 +193,14 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "period": return java.lang.String.class;
         case "previousid":
         case "previousId": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "publicapiurl":
         case "publicApiUrl": return java.lang.String.class;
         case "region": return io.camelsegment.component.segment.SegmentRegion.class;
@@ -180,6 +217,10 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "slug": return java.lang.String.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
+        case "sourcetimestamp":
+        case "sourceTimestamp": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
         case "throwexceptiononfailure":
@@ -227,6 +268,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "granularity": return target.getConfiguration().getGranularity();
         case "groupid":
         case "groupId": return target.getConfiguration().getGroupId();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
         case "labels": return target.getConfiguration().getLabels();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
@@ -242,7 +285,11 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
+        case "messageidkey":
+        case "messageIdKey": return target.getConfiguration().getMessageIdKey();
         case "name": return target.getConfiguration().getName();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return target.getConfiguration().getNonProxyHosts();
         case "overflowpolicy":
         case "overflowPolicy": return target.getConfiguration().getOverflowPolicy();
         case "paginationcount":
@@ -252,6 +299,14 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "period": return target.getConfiguration().getPeriod();
         case "previousid":
         case "previousId": return target.getConfiguration().getPreviousId();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "publicapiurl":
         case "publicApiUrl": return target.getConfiguration().getPublicApiUrl();
         case "region": return target.getConfiguration().getRegion();
@@ -268,6 +323,10 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "slug": return target.getConfiguration().getSlug();
         case "sourceid":
         case "sourceId": return target.getConfiguration().getSourceId();
+        case "sourcetimestamp":
+        case "sourceTimestamp": return target.getConfiguration().getSourceTimestamp();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "starttime":
         case "startTime": return target.getConfiguration().getStartTime();
         case "throwexceptiononfailure":

@@ -23,7 +23,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(55);
         props.add("accessToken");
         props.add("anonymousId");
         props.add("batchSize");
@@ -41,6 +41,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("flushInterval");
         props.add("granularity");
         props.add("groupId");
+        props.add("httpClientConfigurer");
         props.add("labels");
         props.add("lazyStartProducer");
         props.add("maxBatchBytes");
@@ -49,13 +50,19 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxInFlightRequests");
         props.add("maxRetries");
         props.add("maxRetryAfter");
+        props.add("messageIdKey");
         props.add("name");
+        props.add("nonProxyHosts");
         props.add("operation");
         props.add("overflowPolicy");
         props.add("paginationCount");
         props.add("paginationCursor");
         props.add("period");
         props.add("previousId");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("publicApiUrl");
         props.add("region");
         props.add("responseTimeout");
@@ -65,14 +72,18 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("shutdownTimeout");
         props.add("slug");
         props.add("sourceId");
+        props.add("sourceTimestamp");
+        props.add("sslContextParameters");
         props.add("startTime");
         props.add("throwExceptionOnFailure");
         props.add("trackingUrl");
         props.add("userId");
         props.add("writeKey");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("accessToken");
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         secretProps.add("writeKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

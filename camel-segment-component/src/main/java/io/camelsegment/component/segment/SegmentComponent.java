@@ -1,17 +1,24 @@
 package io.camelsegment.component.segment;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.camelsegment.component.segment.http.HttpClientSettings;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
 import io.camelsegment.component.segment.tracking.buffer.TrackingBatcherRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ExtendedCamelContext;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -22,7 +29,7 @@ import org.apache.camel.util.URISupport;
  * HTTP client(s), the buffered senders ({@code batching=true}) and the JSON mapper.
  */
 @Component("segment")
-public class SegmentComponent extends DefaultComponent {
+public class SegmentComponent extends DefaultComponent implements SSLContextParametersAware {
 
     private static final String SENSITIVE_KEYWORD = "writeKey";
 
@@ -34,7 +41,12 @@ public class SegmentComponent extends DefaultComponent {
     @Metadata(description = "The shared configuration: every endpoint starts from a copy of it")
     private SegmentConfiguration configuration = new SegmentConfiguration();
 
-    private final Map<Long, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the global SSLContextParameters of the Camel context for endpoints that set no "
+                            + "sslContextParameters of their own")
+    private boolean useGlobalSslContextParameters;
+
+    private final Map<HttpClientSettings, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
     private final TrackingBatcherRegistry batchers = new TrackingBatcherRegistry();
     private final ObjectMapper objectMapper = JsonMapper.builder()
             .findAndAddModules()
@@ -73,6 +85,9 @@ public class SegmentComponent extends DefaultComponent {
         SegmentConfiguration endpointConfiguration = configuration.copy();
         SegmentEndpoint endpoint = new SegmentEndpoint(uri, this, operation, endpointConfiguration);
         setProperties(endpoint, parameters);
+        if (endpointConfiguration.getSslContextParameters() == null) {
+            endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
         endpoint.validateConfiguration();
         return endpoint;
     }
@@ -91,10 +106,35 @@ public class SegmentComponent extends DefaultComponent {
         return objectMapper;
     }
 
-    /** The pooled HTTP client for a connect timeout (usually one for the whole component). */
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the global SSLContextParameters of the Camel context for endpoints that set none of their own. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    /**
+     * The pooled HTTP client for an endpoint's HTTP settings (pool, timeout, proxy, TLS, configurer): endpoints with
+     * equal settings share one, usually one for the whole component.
+     */
     SegmentHttpClient httpClient(SegmentConfiguration config) {
-        return httpClients.computeIfAbsent(config.getConnectTimeout(),
-                timeout -> new SegmentHttpClient(config.getMaxConnections(), timeout));
+        return httpClients.computeIfAbsent(HttpClientSettings.of(config),
+                settings -> new SegmentHttpClient(settings, sslContext(settings)));
+    }
+
+    private SSLContext sslContext(HttpClientSettings settings) {
+        if (settings.sslContextParameters() == null) {
+            return null;
+        }
+        try {
+            return settings.sslContextParameters().createSSLContext(getCamelContext());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new RuntimeCamelException("sslContextParameters could not create a TLS context: " + e.getMessage(), e);
+        }
     }
 
     /** The buffered senders, one per distinct delivery settings, shared by endpoints with equal settings. */

@@ -1,8 +1,11 @@
 package io.camelsegment.component.segment;
 
+import io.camelsegment.component.segment.http.SegmentHttpClientConfigurer;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Every option of the {@code segment:} component. The component holds one instance (set through
@@ -28,6 +31,21 @@ public class SegmentConfiguration implements Cloneable {
     private long responseTimeout = 30000L;
     @UriParam(label = "advanced", defaultValue = "32")
     private int maxConnections = 32;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyUsername;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyPassword;
+    @UriParam(label = "proxy")
+    private String nonProxyHosts;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "advanced")
+    @Metadata(autowired = true)
+    private SegmentHttpClientConfigurer httpClientConfigurer;
     @UriParam(label = "retry", defaultValue = "10")
     private int maxRetries = 10;
     @UriParam(label = "retry", defaultValue = "500", javaType = "java.time.Duration")
@@ -36,6 +54,10 @@ public class SegmentConfiguration implements Cloneable {
     private long retryBackoffMax = 60000L;
     @UriParam(label = "retry", defaultValue = "300000", javaType = "java.time.Duration")
     private long maxRetryAfter = 300000L;
+    @UriParam(label = "producer")
+    private String messageIdKey;
+    @UriParam(label = "producer")
+    private String sourceTimestamp;
     @UriParam(label = "producer")
     private String userId;
     @UriParam(label = "producer")
@@ -189,6 +211,83 @@ public class SegmentConfiguration implements Cloneable {
         this.maxConnections = maxConnections;
     }
 
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * HTTP proxy host for every request to Segment (plain HTTP targets are forwarded, HTTPS targets tunnelled with CONNECT). Without it, the JVM's proxy system properties (http.proxyHost, https.proxyHost, http.nonProxyHosts) apply.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * HTTP proxy port; required with proxyHost.
+     */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /**
+     * User name for proxy authentication (Basic, sent when the proxy answers 407).
+     */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /**
+     * Password for proxy authentication; never logged or shown.
+     */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    /**
+     * Hosts reached directly, not through proxyHost: patterns separated by | (as the JVM's http.nonProxyHosts), each a host name or address with an optional * at its start or end, e.g. localhost|127.0.0.1|*.internal.example.com.
+     */
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS settings (trust store, key store, protocols) for connections to Segment, as Camel's SSLContextParameters; the JVM's default trust when not set. Hostname verification is always on.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public SegmentHttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    /**
+     * A hook that adjusts the Apache HttpClient 5 client and connection pool the component builds (interceptors, metrics, DNS resolver, custom TLS). Autowired when the registry holds exactly one SegmentHttpClientConfigurer.
+     */
+    public void setHttpClientConfigurer(SegmentHttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
     public int getMaxRetries() {
         return maxRetries;
     }
@@ -231,6 +330,28 @@ public class SegmentConfiguration implements Cloneable {
      */
     public void setMaxRetryAfter(long maxRetryAfter) {
         this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public String getMessageIdKey() {
+        return messageIdKey;
+    }
+
+    /**
+     * Tracking API: a Simple expression giving a key of the source record (e.g. ${header.JMSMessageID}); derived messageIds then come from it, the operation and the item's index instead of the exchange, so a source's redelivery of the record gets the same messageId and Segment drops the duplicate. The key must differ between records.
+     */
+    public void setMessageIdKey(String messageIdKey) {
+        this.messageIdKey = messageIdKey;
+    }
+
+    public String getSourceTimestamp() {
+        return sourceTimestamp;
+    }
+
+    /**
+     * Tracking API: a Simple expression giving the time of the source record (epoch millis, Date, Instant or ISO-8601 text), used as the timestamp of messages that have none. Without it, with messageIdKey set, the kafka.TIMESTAMP, JMSTimestamp or CamelFileLastModified header is used when present; otherwise the time the exchange was created.
+     */
+    public void setSourceTimestamp(String sourceTimestamp) {
+        this.sourceTimestamp = sourceTimestamp;
     }
 
     public String getUserId() {

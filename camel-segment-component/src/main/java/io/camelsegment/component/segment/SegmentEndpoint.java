@@ -1,7 +1,9 @@
 package io.camelsegment.component.segment;
 
+import io.camelsegment.component.segment.http.HttpClientSettings;
 import io.camelsegment.component.segment.http.RetryPolicy;
 import io.camelsegment.component.segment.publicapi.PublicApiOperationHandler;
+import io.camelsegment.component.segment.tracking.DerivedIdentity;
 import io.camelsegment.component.segment.tracking.SentAt;
 import io.camelsegment.component.segment.tracking.TrackingClient;
 import io.camelsegment.component.segment.tracking.TrackingMessageFactory;
@@ -75,6 +77,14 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
             throw new IllegalArgumentException("batchSize must be between 1 and 2500 (Segment's limit per batch), was "
                                                + configuration.getBatchSize());
         }
+        HttpClientSettings.of(configuration).validate();
+        if (configuration.getMessageIdKey() != null || configuration.getSourceTimestamp() != null) {
+            if (!operation.isTracking()) {
+                throw new IllegalArgumentException("messageIdKey and sourceTimestamp apply to Tracking API operations "
+                                                   + "only, not to " + operation);
+            }
+            DerivedIdentity.of(getCamelContext(), configuration);
+        }
         if (configuration.getMaxRetries() < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0, was " + configuration.getMaxRetries());
         }
@@ -96,7 +106,7 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
             TrackingClient client = new TrackingClient(component.httpClient(configuration), retryPolicy,
                     configuration.resolveTrackingUrl(), configuration.getResponseTimeout(), SegmentVersion.get());
             TrackingMessageFactory factory = new TrackingMessageFactory(component.getObjectMapper(), configuration,
-                    SegmentVersion.get());
+                    SegmentVersion.get(), DerivedIdentity.of(getCamelContext(), configuration));
             return new TrackingOperationHandler(configuration, factory, client, component.getBatchers(),
                     getCamelContext());
         }

@@ -166,7 +166,7 @@ class SecretsTest extends WireMockSegmentTestSupport {
         Path log = Path.of("target", "test-logs.log");
         assertTrue(Files.exists(log), "log4j2-test.properties writes " + log.toAbsolutePath());
         String logs = Files.readString(log);
-        assertTrue(logs.contains("SegmentHttpClient"), "our DEBUG lines are captured");
+        assertTrue(logs.contains("DeliveryAttemptLog"), "our retry lines are captured");
         assertNoSecret("test logs", logs);
     }
 }

@@ -8,52 +8,87 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP client of the component: Apache HttpClient 5 (what camel-http runs on) with pooled connections, and
  * the retry loop of {@link RetryPolicy}. Every request (Tracking API, Public API, direct, batch or buffered) goes
- * through {@link #execute}. Requests are logged by method and masked path only: headers (credentials) never.
+ * through {@link #execute}. Failed attempts are logged by {@link DeliveryAttemptLog} (method and masked path only:
+ * headers, credentials and bodies never).
  */
 public class SegmentHttpClient implements AutoCloseable {
 
     public static final String RETRY_COUNT_HEADER = "X-Retry-Count";
 
-    private static final Logger LOG = LoggerFactory.getLogger(SegmentHttpClient.class);
-
     private final PoolingHttpClientConnectionManager connectionManager;
     private final CloseableHttpClient client;
+    private final long connectTimeoutMillis;
 
-    public SegmentHttpClient(int maxConnections, long connectTimeoutMillis) {
-        this.connectionManager = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
+    /**
+     * Builds the client for these settings: the one place where pool, timeouts, proxy, TLS and the user's
+     * {@link SegmentHttpClientConfigurer} are applied.
+     *
+     * @param sslContext the TLS context made from {@code settings.sslContextParameters()}, or null for the JVM's
+     *                   default; hostname verification is on either way
+     */
+    public SegmentHttpClient(HttpClientSettings settings, SSLContext sslContext) {
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
-                        .build())
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(connectionManager)
+                        .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeoutMillis()))
+                        .build());
+        if (sslContext != null) {
+            // BOTH: the JSSE endpoint check and HttpClient's own verifier; there is no option to turn it off.
+            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext, HostnameVerificationPolicy.BOTH,
+                    HttpsSupport.getDefaultHostnameVerifier()));
+        }
+        HttpClientBuilder builder = HttpClients.custom()
                 // Retries are ours (Segment's policy, X-Retry-Count): the client's own would hide them.
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .useSystemProperties()
-                .build();
+                .useSystemProperties();
+        ProxySettings proxy = settings.proxy();
+        if (proxy.isSet()) {
+            builder.setRoutePlanner(new ProxyRoutePlanner(proxy));
+            if (proxy.hasCredentials()) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(proxy.host(), proxy.port()),
+                        new UsernamePasswordCredentials(proxy.username(),
+                                proxy.password() != null ? proxy.password().toCharArray() : new char[0]));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        SegmentHttpClientConfigurer configurer = settings.configurer();
+        if (configurer != null) {
+            configurer.configureConnectionManager(pool);
+            configurer.configureHttpClient(builder);
+        }
+        this.connectionManager = pool.build();
+        this.client = builder.setConnectionManager(connectionManager).build();
+        this.connectTimeoutMillis = settings.connectTimeoutMillis();
     }
 
     /**
@@ -65,33 +100,46 @@ public class SegmentHttpClient implements AutoCloseable {
     public SegmentHttpResponse execute(
             SegmentHttpRequest request, RetryPolicy policy, RetryDelayHint hint, long responseTimeoutMillis)
             throws SegmentTransportException {
+        int maxAttempts = policy.getMaxRetries() + 1;
         int attempt = 0;
+        boolean failedBefore = false;
         while (true) {
             attempt++;
             SegmentHttpResponse response;
             long waitMillis;
+            String failure;
             try {
                 response = executeOnce(request, attempt, responseTimeoutMillis);
-                if (response.isSuccessful() || !RetryPolicy.isRetryableStatus(response.status())
-                        || attempt > policy.getMaxRetries()) {
+                boolean retryable = !response.isSuccessful() && RetryPolicy.isRetryableStatus(response.status());
+                if (!retryable || attempt >= maxAttempts) {
+                    if (failedBefore && response.isSuccessful()) {
+                        DeliveryAttemptLog.recovered(request, attempt, maxAttempts);
+                    } else if (failedBefore || retryable) {
+                        DeliveryAttemptLog.givingUp(request, attempt, maxAttempts,
+                                DeliveryAttemptLog.describe(response));
+                    }
                     return response;
                 }
+                failure = DeliveryAttemptLog.describe(response);
                 waitMillis = serverDelay(response, policy, hint);
                 if (waitMillis < 0) {
                     waitMillis = policy.backoffMillis(attempt);
                 }
-                LOG.debug("Segment {} answered HTTP {} (attempt {}), retrying in {} ms", request, response.status(),
-                        attempt, waitMillis);
             } catch (IOException e) {
                 // A response timeout (SocketTimeoutException) is an InterruptedIOException too, and is retried like
                 // any I/O error; only a thread interrupt (stop) ends the loop early.
-                if (attempt > policy.getMaxRetries() || Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new SegmentTransportException(attempt, e);
+                }
+                failure = DeliveryAttemptLog.describe(e, request.uri(), connectTimeoutMillis, responseTimeoutMillis);
+                if (attempt >= maxAttempts) {
+                    DeliveryAttemptLog.givingUp(request, attempt, maxAttempts, failure);
                     throw new SegmentTransportException(attempt, e);
                 }
                 waitMillis = policy.backoffMillis(attempt);
-                LOG.debug("Segment {} failed with {} (attempt {}), retrying in {} ms", request,
-                        e.getClass().getSimpleName(), attempt, waitMillis);
             }
+            failedBefore = true;
+            DeliveryAttemptLog.retrying(request, attempt, maxAttempts, failure, waitMillis);
             try {
                 sleep(waitMillis);
             } catch (InterruptedIOException e) {

@@ -2,14 +2,12 @@ package io.camelsegment.component.segment.tracking;
 
 import java.io.File;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -52,10 +50,18 @@ public class TrackingMessageFactory {
     // context.library as JSON text, written as is into every message: serialized once rather than per message.
     private final RawValue library;
     private final RawValue libraryContext; // the context of messages that have none
+    private final DerivedIdentity identity;
 
+    /** A factory whose derived messageIds and timestamps come from the exchange (no messageIdKey). */
     public TrackingMessageFactory(ObjectMapper mapper, SegmentConfiguration configuration, String libraryVersion) {
+        this(mapper, configuration, libraryVersion, DerivedIdentity.PER_EXCHANGE);
+    }
+
+    public TrackingMessageFactory(ObjectMapper mapper, SegmentConfiguration configuration, String libraryVersion,
+                                  DerivedIdentity identity) {
         this.mapper = mapper;
         this.configuration = configuration;
+        this.identity = identity;
         ObjectNode libraryJson = mapper.createObjectNode().put("name", "camel-segment").put("version", libraryVersion);
         this.library = new RawValue(new SerializedString(libraryJson.toString()));
         this.libraryContext = new RawValue(new SerializedString("{\"library\":" + libraryJson + "}"));
@@ -174,14 +180,13 @@ public class TrackingMessageFactory {
             throws SegmentValidationException {
         message.removeNulls(NULLABLE_FIELDS);
         if (!message.has("messageId")) {
-            // Derived, not random: a redelivered exchange (same id, same content) gets the same messageId,
-            // so Segment drops the duplicate; different content in the same exchange gets a different one.
-            String seed = exchange.getExchangeId() + '|' + scope + '|' + index + '|' + message.contentHash(mapper);
-            message.put("messageId", UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString());
+            // Derived, not random: a redelivery (of the exchange, or with messageIdKey of the source record) gets
+            // the same messageId, so Segment drops the duplicate.
+            message.put("messageId", identity.messageId(exchange, scope, index, message, mapper));
         }
         Object timestamp = message.get("timestamp");
         if (timestamp == null) {
-            message.put("timestamp", SegmentTimestamps.format(Instant.ofEpochMilli(exchange.getClock().getCreated())));
+            message.put("timestamp", identity.timestamp(exchange));
         } else if (JsonValues.isIntegral(timestamp)) {
             // epoch millis, as a header may give them (e.g. a JSON body unmarshalled from another system)
             message.put("timestamp", SegmentTimestamps.format(Instant.ofEpochMilli(((Number) timestamp).longValue())));

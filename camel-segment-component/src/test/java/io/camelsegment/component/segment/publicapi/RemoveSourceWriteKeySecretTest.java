@@ -66,7 +66,7 @@ class RemoveSourceWriteKeySecretTest extends PublicApiTestSupport {
 
         Path log = Paths.get("target", "test-logs.log");
         String logged = Files.readString(log, StandardCharsets.UTF_8);
-        assertTrue(logged.contains("DELETE /sources/" + SOURCE_ID + "/writekey/xxxxxx answered HTTP 503"),
+        assertTrue(logged.contains("DELETE /sources/" + SOURCE_ID + "/writekey/xxxxxx: attempt 1 of 4 failed: HTTP 503"),
                 "the retry must be logged, masked");
         assertNoSecret(logged);
     }

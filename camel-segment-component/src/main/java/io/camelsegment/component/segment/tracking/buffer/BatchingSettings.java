@@ -3,6 +3,7 @@ package io.camelsegment.component.segment.tracking.buffer;
 import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentDeliveryMode;
 import io.camelsegment.component.segment.SegmentOverflowPolicy;
+import io.camelsegment.component.segment.http.HttpClientSettings;
 import io.camelsegment.component.segment.tracking.TrackingMessageValidator;
 
 /**
@@ -27,17 +28,16 @@ public record BatchingSettings(
         long retryBackoffBase,
         long retryBackoffMax,
         long maxRetryAfter,
-        long connectTimeout,
         long responseTimeout,
-        int maxConnections) {
+        HttpClientSettings http) {
 
     public static BatchingSettings of(SegmentConfiguration c) {
         return new BatchingSettings(
                 c.resolveTrackingUrl(), c.getWriteKey(), c.getDeliveryMode(), c.getBatchSize(), c.getMaxBatchBytes(),
                 c.getFlushInterval(), c.getMaxInFlightRequests(), c.getBufferMaxEvents(), c.getBufferMaxBytes(),
                 c.getOverflowPolicy(), c.getMaxBlockTime(), c.getShutdownTimeout(), c.getMaxRetries(),
-                c.getRetryBackoffBase(), c.getRetryBackoffMax(), c.getMaxRetryAfter(), c.getConnectTimeout(),
-                c.getResponseTimeout(), c.getMaxConnections());
+                c.getRetryBackoffBase(), c.getRetryBackoffMax(), c.getMaxRetryAfter(),
+                c.getResponseTimeout(), HttpClientSettings.of(c));
     }
 
     public boolean acknowledged() {
@@ -71,6 +71,6 @@ public record BatchingSettings(
         return "BatchingSettings[" + trackingUrl + ", " + deliveryMode + ", batchSize=" + batchSize
                + ", maxBatchBytes=" + maxBatchBytes + ", flushInterval=" + flushInterval + "ms, maxInFlightRequests="
                + maxInFlightRequests + ", bufferMaxEvents=" + bufferMaxEvents + ", bufferMaxBytes=" + bufferMaxBytes
-               + ", overflowPolicy=" + overflowPolicy + "]";
+               + ", overflowPolicy=" + overflowPolicy + ", " + http + "]";
     }
 }
