@@ -103,6 +103,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "slug": getOrCreateConfiguration(target).setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "sourceid":
         case "sourceId": getOrCreateConfiguration(target).setSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourcename":
+        case "sourceName": getOrCreateConfiguration(target).setSourceName(property(camelContext, java.lang.String.class, value)); return true;
         case "starttime":
         case "startTime": getOrCreateConfiguration(target).setStartTime(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
@@ -113,6 +115,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "userId": getOrCreateConfiguration(target).setUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "writekey":
         case "writeKey": getOrCreateConfiguration(target).setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "writekeytoremove":
+        case "writeKeyToRemove": getOrCreateConfiguration(target).setWriteKeyToRemove(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -193,6 +197,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "slug": return java.lang.String.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
+        case "sourcename":
+        case "sourceName": return java.lang.String.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
         case "throwexceptiononfailure":
@@ -203,6 +209,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "userId": return java.lang.String.class;
         case "writekey":
         case "writeKey": return java.lang.String.class;
+        case "writekeytoremove":
+        case "writeKeyToRemove": return java.lang.String.class;
         default: return null;
         }
     }
@@ -284,6 +292,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "slug": return getOrCreateConfiguration(target).getSlug();
         case "sourceid":
         case "sourceId": return getOrCreateConfiguration(target).getSourceId();
+        case "sourcename":
+        case "sourceName": return getOrCreateConfiguration(target).getSourceName();
         case "starttime":
         case "startTime": return getOrCreateConfiguration(target).getStartTime();
         case "throwexceptiononfailure":
@@ -294,6 +304,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "userId": return getOrCreateConfiguration(target).getUserId();
         case "writekey":
         case "writeKey": return getOrCreateConfiguration(target).getWriteKey();
+        case "writekeytoremove":
+        case "writeKeyToRemove": return getOrCreateConfiguration(target).getWriteKeyToRemove();
         default: return null;
         }
     }

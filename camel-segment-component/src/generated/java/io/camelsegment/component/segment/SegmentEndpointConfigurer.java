@@ -93,6 +93,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "slug": target.getConfiguration().setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "sourceid":
         case "sourceId": target.getConfiguration().setSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourcename":
+        case "sourceName": target.getConfiguration().setSourceName(property(camelContext, java.lang.String.class, value)); return true;
         case "starttime":
         case "startTime": target.getConfiguration().setStartTime(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
@@ -103,6 +105,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "userId": target.getConfiguration().setUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "writekey":
         case "writeKey": target.getConfiguration().setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "writekeytoremove":
+        case "writeKeyToRemove": target.getConfiguration().setWriteKeyToRemove(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -180,6 +184,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "slug": return java.lang.String.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
+        case "sourcename":
+        case "sourceName": return java.lang.String.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
         case "throwexceptiononfailure":
@@ -190,6 +196,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "userId": return java.lang.String.class;
         case "writekey":
         case "writeKey": return java.lang.String.class;
+        case "writekeytoremove":
+        case "writeKeyToRemove": return java.lang.String.class;
         default: return null;
         }
     }
@@ -268,6 +276,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "slug": return target.getConfiguration().getSlug();
         case "sourceid":
         case "sourceId": return target.getConfiguration().getSourceId();
+        case "sourcename":
+        case "sourceName": return target.getConfiguration().getSourceName();
         case "starttime":
         case "startTime": return target.getConfiguration().getStartTime();
         case "throwexceptiononfailure":
@@ -278,6 +288,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "userId": return target.getConfiguration().getUserId();
         case "writekey":
         case "writeKey": return target.getConfiguration().getWriteKey();
+        case "writekeytoremove":
+        case "writeKeyToRemove": return target.getConfiguration().getWriteKeyToRemove();
         default: return null;
         }
     }

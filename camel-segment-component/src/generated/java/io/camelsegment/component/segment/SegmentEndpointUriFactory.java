@@ -23,7 +23,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(48);
         props.add("accessToken");
         props.add("anonymousId");
         props.add("batchSize");
@@ -65,15 +65,18 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("shutdownTimeout");
         props.add("slug");
         props.add("sourceId");
+        props.add("sourceName");
         props.add("startTime");
         props.add("throwExceptionOnFailure");
         props.add("trackingUrl");
         props.add("userId");
         props.add("writeKey");
+        props.add("writeKeyToRemove");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("accessToken");
         secretProps.add("writeKey");
+        secretProps.add("writeKeyToRemove");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -3,11 +3,9 @@ package io.camelsegment.component.segment;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
+import io.camelsegment.component.segment.json.SegmentJson;
 import io.camelsegment.component.segment.tracking.buffer.TrackingBatcherRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -36,12 +34,7 @@ public class SegmentComponent extends DefaultComponent {
 
     private final Map<Long, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
     private final TrackingBatcherRegistry batchers = new TrackingBatcherRegistry();
-    private final ObjectMapper objectMapper = JsonMapper.builder()
-            .findAndAddModules()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private final ObjectMapper objectMapper = SegmentJson.newMapper();
 
     public SegmentComponent() {
     }
@@ -73,7 +66,7 @@ public class SegmentComponent extends DefaultComponent {
         SegmentConfiguration endpointConfiguration = configuration.copy();
         SegmentEndpoint endpoint = new SegmentEndpoint(uri, this, operation, endpointConfiguration);
         setProperties(endpoint, parameters);
-        endpoint.validateConfiguration();
+        endpointConfiguration.validate(operation);
         return endpoint;
     }
 
