@@ -36,7 +36,44 @@ public final class JsonConversion {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw JsonProblems.writing(field, e);
         } catch (StackOverflowError e) {
-            throw JsonProblems.tooDeepForStack(field);
+            throw JsonProblems.tooDeepForStack(join(field, deepestEntry(value)));
         }
+    }
+
+    /** The key of the first entry of a Map that nests deeper than Jackson's limit; null when none (or not a Map). */
+    private static String deepestEntry(Object value) {
+        if (value instanceof java.util.Map<?, ?> map) {
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                if (deeperThan(e.getValue(), SegmentJson.MAX_NESTING_DEPTH - 1)) {
+                    return String.valueOf(e.getKey());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the value nests more than {@code levels} levels; recursion bounded by {@code levels}. */
+    private static boolean deeperThan(Object value, int levels) {
+        Iterable<?> children = value instanceof java.util.Map<?, ?> map ? map.values()
+                : value instanceof Iterable<?> items ? items : null;
+        if (children == null) {
+            return false;
+        }
+        if (levels == 0) {
+            return true;
+        }
+        for (Object child : children) {
+            if (deeperThan(child, levels - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String join(String field, String key) {
+        if (key == null) {
+            return field.isEmpty() ? "message" : field;
+        }
+        return field.isEmpty() ? key : field + "." + key;
     }
 }

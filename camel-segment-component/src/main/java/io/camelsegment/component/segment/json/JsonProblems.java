@@ -49,6 +49,12 @@ public final class JsonProblems {
      */
     public static SegmentValidationException writing(String field, Throwable e) {
         Throwable cause = e instanceof IllegalArgumentException && e.getCause() != null ? e.getCause() : e;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof LoneSurrogateException) {
+                cause = t; // wrapped by the serializer of an enclosing Map: the pointer says where it is
+                break;
+            }
+        }
         if (cause instanceof LoneSurrogateException lone) {
             return new SegmentValidationException(join(field, pointerPath(lone.getPointer())),
                     lone.getOriginalMessage() + " (strings must be well-formed UTF-16: emoji and other characters "
@@ -90,7 +96,7 @@ public final class JsonProblems {
 
     private static String join(String field, String path) {
         if (path.isEmpty()) {
-            return field;
+            return field.isEmpty() ? "message" : field;
         }
         return field.isEmpty() ? path : path.startsWith("[") ? field + path : field + "." + path;
     }
@@ -104,12 +110,13 @@ public final class JsonProblems {
                 sb.append("...(").append(references.size()).append(" levels)");
                 break;
             }
-            if (ref.getFieldName() != null) {
+            if (ref.getFrom() instanceof java.util.Map<?, ?> map && "null".equals(ref.getFieldName())
+                && map.containsKey(null) && !map.containsKey("null")) {
+                sb.append(sb.length() == 0 ? "" : ".").append("<null key>");
+            } else if (ref.getFieldName() != null) {
                 sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFrom() instanceof java.util.Map<?, ?>) {
-                sb.append(sb.length() == 0 ? "" : ".").append("<null key>");
             }
         }
         return sb.toString();
