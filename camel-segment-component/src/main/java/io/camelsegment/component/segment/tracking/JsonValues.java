@@ -72,8 +72,7 @@ final class JsonValues {
      * Collection or JsonNode. Anything else (a POJO, a date) is converted to a tree, as it would be written.
      */
     static Object plain(ObjectMapper mapper, Object value, String field) throws SegmentValidationException {
-        if (value == null || value instanceof String || value instanceof Boolean || isJdkNumber(value)
-            || value instanceof Map<?, ?> || value instanceof Collection<?> || value instanceof JsonNode) {
+        if (isPlain(value) || value instanceof JsonNode) {
             return value;
         }
         return JsonConversion.valueToTree(mapper, value, field);
@@ -82,9 +81,13 @@ final class JsonValues {
     /**
      * A top-level field value as {@link #plain}, with JSON scalars unwrapped (a TextNode is a String, JSON null is
      * null), so a field has one form whether the body was a Map or JSON.
+     *
+     * @param parent what holds the field, for errors ({@code body}); the field's name is built only on error
      */
-    static Object field(ObjectMapper mapper, Object value, String field) throws SegmentValidationException {
-        Object plain = plain(mapper, value, field);
+    static Object field(ObjectMapper mapper, Object value, String parent, String name)
+            throws SegmentValidationException {
+        Object plain = value instanceof JsonNode || isPlain(value)
+                ? value : plain(mapper, value, parent.isEmpty() ? name : parent + "." + name);
         if (plain instanceof JsonNode node && node.isValueNode()) {
             if (node.isTextual()) {
                 return node.textValue();
@@ -100,6 +103,11 @@ final class JsonValues {
             }
         }
         return plain;
+    }
+
+    private static boolean isPlain(Object value) {
+        return value == null || value instanceof String || value instanceof Boolean || isJdkNumber(value)
+               || value instanceof Map<?, ?> || value instanceof Collection<?>;
     }
 
     static boolean isObject(Object value) {

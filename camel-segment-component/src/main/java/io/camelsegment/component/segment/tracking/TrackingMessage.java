@@ -39,7 +39,7 @@ final class TrackingMessage {
         if (object instanceof ObjectNode node) {
             TrackingMessage message = new TrackingMessage(node.size());
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                message.fields.put(e.getKey(), JsonValues.field(mapper, e.getValue(), field));
+                message.fields.put(e.getKey(), JsonValues.field(mapper, e.getValue(), field, e.getKey()));
             }
             return message;
         }
@@ -50,7 +50,7 @@ final class TrackingMessage {
                 // keys as the mapper writes them (a null key is refused there, named)
                 return of(mapper, JsonConversion.valueToTree(mapper, map, field), field);
             }
-            message.fields.put(key, JsonValues.field(mapper, e.getValue(), field.isEmpty() ? key : field + "." + key));
+            message.fields.put(key, JsonValues.field(mapper, e.getValue(), field, key));
         }
         return message;
     }
