@@ -117,6 +117,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "slug": getOrCreateConfiguration(target).setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "sourceid":
         case "sourceId": getOrCreateConfiguration(target).setSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourcename":
+        case "sourceName": getOrCreateConfiguration(target).setSourceName(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcetimestamp":
         case "sourceTimestamp": getOrCreateConfiguration(target).setSourceTimestamp(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -133,6 +135,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "userId": getOrCreateConfiguration(target).setUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "writekey":
         case "writeKey": getOrCreateConfiguration(target).setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "writekeytoremove":
+        case "writeKeyToRemove": getOrCreateConfiguration(target).setWriteKeyToRemove(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -232,6 +236,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "slug": return java.lang.String.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
+        case "sourcename":
+        case "sourceName": return java.lang.String.class;
         case "sourcetimestamp":
         case "sourceTimestamp": return java.lang.String.class;
         case "sslcontextparameters":
@@ -248,6 +254,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "userId": return java.lang.String.class;
         case "writekey":
         case "writeKey": return java.lang.String.class;
+        case "writekeytoremove":
+        case "writeKeyToRemove": return java.lang.String.class;
         default: return null;
         }
     }
@@ -343,6 +351,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "slug": return getOrCreateConfiguration(target).getSlug();
         case "sourceid":
         case "sourceId": return getOrCreateConfiguration(target).getSourceId();
+        case "sourcename":
+        case "sourceName": return getOrCreateConfiguration(target).getSourceName();
         case "sourcetimestamp":
         case "sourceTimestamp": return getOrCreateConfiguration(target).getSourceTimestamp();
         case "sslcontextparameters":
@@ -359,6 +369,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "userId": return getOrCreateConfiguration(target).getUserId();
         case "writekey":
         case "writeKey": return getOrCreateConfiguration(target).getWriteKey();
+        case "writekeytoremove":
+        case "writeKeyToRemove": return getOrCreateConfiguration(target).getWriteKeyToRemove();
         default: return null;
         }
     }

@@ -107,6 +107,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "slug": target.getConfiguration().setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "sourceid":
         case "sourceId": target.getConfiguration().setSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourcename":
+        case "sourceName": target.getConfiguration().setSourceName(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcetimestamp":
         case "sourceTimestamp": target.getConfiguration().setSourceTimestamp(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -121,6 +123,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "userId": target.getConfiguration().setUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "writekey":
         case "writeKey": target.getConfiguration().setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "writekeytoremove":
+        case "writeKeyToRemove": target.getConfiguration().setWriteKeyToRemove(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -217,6 +221,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "slug": return java.lang.String.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
+        case "sourcename":
+        case "sourceName": return java.lang.String.class;
         case "sourcetimestamp":
         case "sourceTimestamp": return java.lang.String.class;
         case "sslcontextparameters":
@@ -231,6 +237,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "userId": return java.lang.String.class;
         case "writekey":
         case "writeKey": return java.lang.String.class;
+        case "writekeytoremove":
+        case "writeKeyToRemove": return java.lang.String.class;
         default: return null;
         }
     }
@@ -323,6 +331,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "slug": return target.getConfiguration().getSlug();
         case "sourceid":
         case "sourceId": return target.getConfiguration().getSourceId();
+        case "sourcename":
+        case "sourceName": return target.getConfiguration().getSourceName();
         case "sourcetimestamp":
         case "sourceTimestamp": return target.getConfiguration().getSourceTimestamp();
         case "sslcontextparameters":
@@ -337,6 +347,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "userId": return target.getConfiguration().getUserId();
         case "writekey":
         case "writeKey": return target.getConfiguration().getWriteKey();
+        case "writekeytoremove":
+        case "writeKeyToRemove": return target.getConfiguration().getWriteKeyToRemove();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(57);
         props.add("accessToken");
         props.add("anonymousId");
         props.add("batchSize");
@@ -72,6 +72,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("shutdownTimeout");
         props.add("slug");
         props.add("sourceId");
+        props.add("sourceName");
         props.add("sourceTimestamp");
         props.add("sslContextParameters");
         props.add("startTime");
@@ -79,12 +80,14 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("trackingUrl");
         props.add("userId");
         props.add("writeKey");
+        props.add("writeKeyToRemove");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("accessToken");
         secretProps.add("proxyPassword");
         secretProps.add("proxyUsername");
         secretProps.add("writeKey");
+        secretProps.add("writeKeyToRemove");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -7,12 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.camelsegment.component.segment.http.HttpClientSettings;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
+import io.camelsegment.component.segment.json.SegmentJson;
 import io.camelsegment.component.segment.tracking.buffer.TrackingBatcherRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -48,12 +46,7 @@ public class SegmentComponent extends DefaultComponent implements SSLContextPara
 
     private final Map<HttpClientSettings, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
     private final TrackingBatcherRegistry batchers = new TrackingBatcherRegistry();
-    private final ObjectMapper objectMapper = JsonMapper.builder()
-            .findAndAddModules()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private final ObjectMapper objectMapper = SegmentJson.newMapper();
 
     public SegmentComponent() {
     }
@@ -88,7 +81,8 @@ public class SegmentComponent extends DefaultComponent implements SSLContextPara
         if (endpointConfiguration.getSslContextParameters() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
-        endpoint.validateConfiguration();
+        endpointConfiguration.validate(operation);
+        endpoint.validateExpressions();
         return endpoint;
     }
 

@@ -1,6 +1,10 @@
 package io.camelsegment.component.segment;
 
 import io.camelsegment.component.segment.http.SegmentHttpClientConfigurer;
+import io.camelsegment.component.segment.http.HttpClientSettings;
+import io.camelsegment.component.segment.http.SecretMasker;
+import io.camelsegment.component.segment.tracking.SentAt;
+import io.camelsegment.component.segment.tracking.TrackingMessageValidator;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -98,6 +102,10 @@ public class SegmentConfiguration implements Cloneable {
     private String sourceId;
     @UriParam(label = "producer")
     private String destinationId;
+    @UriParam(label = "producer,security", secret = true)
+    private String writeKeyToRemove;
+    @UriParam(label = "producer")
+    private String sourceName;
     @UriParam(label = "producer")
     private String labels;
     @UriParam(label = "producer")
@@ -128,7 +136,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * Tracking API: the Source write key (sent as HTTP Basic auth). For removeSourceWriteKey: the write key to remove from the Source.
+     * Tracking API: the Source write key (sent as HTTP Basic auth). A credential only: removeSourceWriteKey never reads it (see writeKeyToRemove).
      */
     public void setWriteKey(String writeKey) {
         this.writeKey = writeKey;
@@ -392,7 +400,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * page/screen: default page or screen name. updateSource: the new Source name.
+     * page/screen: default page or screen name. Not read by updateSource (see sourceName).
      */
     public void setName(String name) {
         this.name = name;
@@ -574,6 +582,28 @@ public class SegmentConfiguration implements Cloneable {
         this.destinationId = destinationId;
     }
 
+    public String getWriteKeyToRemove() {
+        return writeKeyToRemove;
+    }
+
+    /**
+     * removeSourceWriteKey: the write key to remove from the Source (required: this option, the CamelSegmentWriteKeyToRemove header or a writeKeyToRemove field of the JSON body). Never taken from writeKey, which is the route's own tracking credential.
+     */
+    public void setWriteKeyToRemove(String writeKeyToRemove) {
+        this.writeKeyToRemove = writeKeyToRemove;
+    }
+
+    public String getSourceName() {
+        return sourceName;
+    }
+
+    /**
+     * updateSource: the new Source name (sent as name). The name option is the page/screen name and is not read by updateSource.
+     */
+    public void setSourceName(String sourceName) {
+        this.sourceName = sourceName;
+    }
+
     public String getLabels() {
         return labels;
     }
@@ -715,6 +745,96 @@ public class SegmentConfiguration implements Cloneable {
         }
     }
 
+    /** Segment's limit on one batch request: 500 KB, read as 500,000 bytes (the stricter reading of "500 KB"). */
+    public static final int MAX_BATCH_BYTES_LIMIT = 500_000;
+    /** Segment's limit on events per batch: above it, Segment answers 200 and drops the events. */
+    public static final int MAX_BATCH_SIZE_LIMIT = 2500;
+
+    /**
+     * Checks every option, alone and against the others, for an endpoint of this operation: called once when the
+     * endpoint is created, so that a wrong option fails there rather than at the first message or at start-up.
+     *
+     * @throws IllegalArgumentException naming the option, the rule and the value
+     */
+    public void validate(SegmentOperation operation) {
+        require(region != null, "region must be US or EU");
+        requireUrl("trackingUrl", trackingUrl);
+        requireUrl("publicApiUrl", publicApiUrl);
+        requireRange("connectTimeout", connectTimeout, 1, Integer.MAX_VALUE, " ms");
+        requireRange("responseTimeout", responseTimeout, 1, Integer.MAX_VALUE, " ms");
+        requireRange("maxConnections", maxConnections, 1, Integer.MAX_VALUE, "");
+        requireRange("maxRetries", maxRetries, 0, Integer.MAX_VALUE, "");
+        requireRange("retryBackoffBase", retryBackoffBase, 0, Integer.MAX_VALUE, " ms");
+        requireRange("retryBackoffMax", retryBackoffMax, 0, Integer.MAX_VALUE, " ms");
+        require(retryBackoffBase <= retryBackoffMax, "retryBackoffBase (" + retryBackoffBase + " ms) must not be "
+                                                     + "greater than retryBackoffMax (" + retryBackoffMax + " ms)");
+        requireRange("maxRetryAfter", maxRetryAfter, 0, Integer.MAX_VALUE, " ms");
+        int minBatchBytes = TrackingMessageValidator.MAX_MESSAGE_BYTES + SentAt.BATCH_OVERHEAD;
+        requireRange("maxBatchBytes", maxBatchBytes, minBatchBytes, MAX_BATCH_BYTES_LIMIT,
+                " bytes (from one 32 KB message to Segment's 500 KB per batch request)");
+        requireRange("batchSize", batchSize, 1, MAX_BATCH_SIZE_LIMIT, " events (Segment's limit per batch)");
+        require(deliveryMode != null, "deliveryMode must be acknowledged or fireAndForget");
+        require(overflowPolicy != null, "overflowPolicy must be block, fail or dropNewest");
+        requireRange("flushInterval", flushInterval, 0, Integer.MAX_VALUE, " ms");
+        requireRange("maxInFlightRequests", maxInFlightRequests, 1, Integer.MAX_VALUE, "");
+        requireRange("bufferMaxEvents", bufferMaxEvents, 1, Integer.MAX_VALUE, "");
+        requireRange("bufferMaxBytes", bufferMaxBytes, TrackingMessageValidator.MAX_MESSAGE_BYTES, Long.MAX_VALUE,
+                " bytes (at least one 32 KB message)");
+        requireRange("maxBlockTime", maxBlockTime, 0, Integer.MAX_VALUE, " ms");
+        requireRange("shutdownTimeout", shutdownTimeout, 0, Integer.MAX_VALUE, " ms");
+        if (paginationCount != null) {
+            requireRange("paginationCount", paginationCount, 1, 1000, "");
+        }
+        require("map".equals(responseType) || "jsonNode".equals(responseType),
+                "responseType must be map or jsonNode, was " + responseType);
+        if (batching && (!operation.isTracking() || operation == SegmentOperation.batch)) {
+            throw new IllegalArgumentException("batching=true applies to identify, track, page, screen, group and "
+                                               + "alias only, not to " + operation);
+        }
+        if ((messageIdKey != null || sourceTimestamp != null) && !operation.isTracking()) {
+            throw new IllegalArgumentException("messageIdKey and sourceTimestamp apply to Tracking API operations "
+                                               + "only, not to " + operation);
+        }
+        HttpClientSettings.of(this).validate();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static void requireRange(String option, long value, long min, long max, String unit) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(option + " must be " + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE
+                    ? ">= " + min : "between " + min + " and " + max) + unit + ", was " + value);
+        }
+    }
+
+    private static void requireUrl(String option, String url) {
+        if (url == null) {
+            return;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            String scheme = uri.getScheme();
+            require(("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null,
+                    option + " must be an absolute http or https URL, was " + url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(option + " must be an absolute http or https URL: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Masks the credentials of this configuration in text built from a response: the write key, the access token, the
+     * key to remove, the proxy password and the proxy's Basic credential ({@code user:password}, also as base64).
+     */
+    public SecretMasker secretMasker() {
+        String proxyCredential = proxyUsername != null && proxyPassword != null
+                ? proxyUsername + ":" + proxyPassword : null;
+        return SecretMasker.of(writeKey, accessToken, writeKeyToRemove, proxyPassword, proxyCredential);
+    }
+
     /** The Tracking API base URL in force: the override, else the region's. */
     public String resolveTrackingUrl() {
         return trackingUrl != null ? trackingUrl : region.getTrackingUrl();
@@ -729,6 +849,7 @@ public class SegmentConfiguration implements Cloneable {
     public String toString() {
         // Never print credentials.
         return "SegmentConfiguration[region=" + region + ", writeKey=" + (writeKey != null ? "xxxxxx" : null)
-               + ", accessToken=" + (accessToken != null ? "xxxxxx" : null) + ", batching=" + batching + "]";
+               + ", accessToken=" + (accessToken != null ? "xxxxxx" : null)
+               + ", writeKeyToRemove=" + (writeKeyToRemove != null ? "xxxxxx" : null) + ", batching=" + batching + "]";
     }
 }

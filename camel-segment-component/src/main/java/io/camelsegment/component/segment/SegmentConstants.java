@@ -16,8 +16,9 @@ public final class SegmentConstants {
               javaType = "io.camelsegment.component.segment.SegmentOperation")
     public static final String OPERATION = "CamelSegmentOperation";
 
-    @Metadata(label = "producer", description = "Tracking API: the write key to authenticate with, overriding the "
-                                                + "writeKey option. removeSourceWriteKey: the write key to remove.",
+    @Metadata(label = "producer", description = "Tracking API only: the write key to authenticate with, overriding "
+                                                + "the writeKey option. Never read by removeSourceWriteKey (see "
+                                                + "CamelSegmentWriteKeyToRemove).",
               javaType = "String", secret = true)
     public static final String WRITE_KEY = "CamelSegmentWriteKey";
 
@@ -29,8 +30,8 @@ public final class SegmentConstants {
     public static final String ANONYMOUS_ID = "CamelSegmentAnonymousId";
     @Metadata(label = "producer", description = "track: the event name (event).", javaType = "String")
     public static final String EVENT = "CamelSegmentEvent";
-    @Metadata(label = "producer", description = "page/screen: the page or screen name (name). updateSource: the new "
-                                                + "Source name.",
+    @Metadata(label = "producer", description = "page/screen: the page or screen name (name). Not read by "
+                                                + "updateSource (see CamelSegmentSourceName).",
               javaType = "String")
     public static final String NAME = "CamelSegmentName";
     @Metadata(label = "producer", description = "page: the page category (category).", javaType = "String")
@@ -104,6 +105,16 @@ public final class SegmentConstants {
     @Metadata(label = "producer", description = "listDeliveryMetricsSummaryFromDestination: DAY, HOUR or MINUTE.",
               javaType = "io.camelsegment.component.segment.SegmentGranularity")
     public static final String GRANULARITY = "CamelSegmentGranularity";
+    @Metadata(label = "producer", description = "updateSource: the new Source name (sent as name). Overrides the "
+                                                + "body's name field and the sourceName option.",
+              javaType = "String")
+    public static final String SOURCE_NAME = "CamelSegmentSourceName";
+    @Metadata(label = "producer", description = "removeSourceWriteKey: the write key to remove from the Source "
+                                                + "(required). Overrides the body's writeKeyToRemove field and the "
+                                                + "writeKeyToRemove option; never taken from the writeKey option or "
+                                                + "the CamelSegmentWriteKey header.",
+              javaType = "String", secret = true)
+    public static final String WRITE_KEY_TO_REMOVE = "CamelSegmentWriteKeyToRemove";
     @Metadata(label = "producer", description = "updateSource: the new slug.", javaType = "String")
     public static final String SLUG = "CamelSegmentSlug";
     @Metadata(label = "producer", description = "updateSource: whether the Source may send data.",

@@ -4,10 +4,8 @@ import io.camelsegment.component.segment.http.HttpClientSettings;
 import io.camelsegment.component.segment.http.RetryPolicy;
 import io.camelsegment.component.segment.publicapi.PublicApiOperationHandler;
 import io.camelsegment.component.segment.tracking.DerivedIdentity;
-import io.camelsegment.component.segment.tracking.SentAt;
 import io.camelsegment.component.segment.tracking.TrackingClient;
 import io.camelsegment.component.segment.tracking.TrackingMessageFactory;
-import io.camelsegment.component.segment.tracking.TrackingMessageValidator;
 import io.camelsegment.component.segment.tracking.TrackingOperationHandler;
 import io.camelsegment.component.segment.tracking.buffer.BatchingSettings;
 import io.camelsegment.component.segment.tracking.buffer.DeliveryStatistics;
@@ -65,35 +63,10 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
                                                 + " cannot be used in from()");
     }
 
-    /** Cross-option checks, run once the URI options are set: fail at endpoint creation, not at the first message. */
-    void validateConfiguration() {
-        int minBatchBytes = TrackingMessageValidator.MAX_MESSAGE_BYTES + SentAt.BATCH_OVERHEAD;
-        if (configuration.getMaxBatchBytes() < minBatchBytes || configuration.getMaxBatchBytes() > 500_000 * 2) {
-            throw new IllegalArgumentException("maxBatchBytes must be between " + minBatchBytes
-                                               + " (one 32 KB message) and 1000000, was "
-                                               + configuration.getMaxBatchBytes());
-        }
-        if (configuration.getBatchSize() < 1 || configuration.getBatchSize() > 2500) {
-            throw new IllegalArgumentException("batchSize must be between 1 and 2500 (Segment's limit per batch), was "
-                                               + configuration.getBatchSize());
-        }
-        HttpClientSettings.of(configuration).validate();
+    /** Compiles the Simple expressions of messageIdKey and sourceTimestamp once, so a bad one fails here. */
+    void validateExpressions() {
         if (configuration.getMessageIdKey() != null || configuration.getSourceTimestamp() != null) {
-            if (!operation.isTracking()) {
-                throw new IllegalArgumentException("messageIdKey and sourceTimestamp apply to Tracking API operations "
-                                                   + "only, not to " + operation);
-            }
             DerivedIdentity.of(getCamelContext(), configuration);
-        }
-        if (configuration.getMaxRetries() < 0) {
-            throw new IllegalArgumentException("maxRetries must be >= 0, was " + configuration.getMaxRetries());
-        }
-        if (configuration.isBatching() && (!operation.isTracking() || operation == SegmentOperation.batch)) {
-            throw new IllegalArgumentException("batching=true applies to identify, track, page, screen, group and "
-                                               + "alias only, not to " + operation);
-        }
-        if (configuration.isBatching()) {
-            BatchingSettings.of(configuration).validate();
         }
     }
 
@@ -104,7 +77,8 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
                 configuration.getRetryBackoffMax(), configuration.getMaxRetryAfter());
         if (operation.isTracking()) {
             TrackingClient client = new TrackingClient(component.httpClient(configuration), retryPolicy,
-                    configuration.resolveTrackingUrl(), configuration.getResponseTimeout(), SegmentVersion.get());
+                    configuration.resolveTrackingUrl(), configuration.getResponseTimeout(), SegmentVersion.get(),
+                    configuration.secretMasker());
             TrackingMessageFactory factory = new TrackingMessageFactory(component.getObjectMapper(), configuration,
                     SegmentVersion.get(), DerivedIdentity.of(getCamelContext(), configuration));
             return new TrackingOperationHandler(configuration, factory, client, component.getBatchers(),

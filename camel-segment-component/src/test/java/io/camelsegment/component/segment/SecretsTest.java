@@ -64,7 +64,8 @@ class SecretsTest extends WireMockSegmentTestSupport {
     void endpointStringsMaskTheWriteKey() {
         for (String uri : List.of("segment:track?writeKey=RAW(" + WRITE_KEY + ")",
                 "segment:identify?writeKey=" + WRITE_KEY + "&userId=u",
-                "segment:batch?maxRetries=1&writeKey=" + WRITE_KEY)) {
+                "segment:batch?maxRetries=1&writeKey=" + WRITE_KEY,
+                "segment:removeSourceWriteKey?sourceId=s1&writeKeyToRemove=" + WRITE_KEY)) {
             Endpoint endpoint = context.getEndpoint(uri);
             assertNoSecret("toString of " + uri, endpoint.toString());
             assertNoSecret("sanitized URI of " + uri, URISupport.sanitizeUri(endpoint.getEndpointUri()));

@@ -275,8 +275,26 @@ public interface SegmentEndpointBuilderFactory {
             return this;
         }
         /**
-         * page/screen: default page or screen name. updateSource: the new
-         * Source name.
+         * Tracking API: a Simple expression giving a key of the source record
+         * (e.g. ${header.JMSMessageID}); derived messageIds then come from it,
+         * the operation and the item's index instead of the exchange, so a
+         * source's redelivery of the record gets the same messageId and Segment
+         * drops the duplicate. The key must differ between records.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param messageIdKey the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder messageIdKey(String messageIdKey) {
+            doSetProperty("messageIdKey", messageIdKey);
+            return this;
+        }
+        /**
+         * page/screen: default page or screen name. Not read by updateSource
+         * (see sourceName).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -405,6 +423,40 @@ public interface SegmentEndpointBuilderFactory {
          */
         default SegmentEndpointBuilder sourceId(String sourceId) {
             doSetProperty("sourceId", sourceId);
+            return this;
+        }
+        /**
+         * updateSource: the new Source name (sent as name). The name option is
+         * the page/screen name and is not read by updateSource.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param sourceName the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder sourceName(String sourceName) {
+            doSetProperty("sourceName", sourceName);
+            return this;
+        }
+        /**
+         * Tracking API: a Simple expression giving the time of the source
+         * record (epoch millis, Date, Instant or ISO-8601 text), used as the
+         * timestamp of messages that have none. Without it, with messageIdKey
+         * set, the kafka.TIMESTAMP, JMSTimestamp or CamelFileLastModified
+         * header is used when present; otherwise the time the exchange was
+         * created.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param sourceTimestamp the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder sourceTimestamp(String sourceTimestamp) {
+            doSetProperty("sourceTimestamp", sourceTimestamp);
             return this;
         }
         /**
@@ -844,6 +896,69 @@ public interface SegmentEndpointBuilderFactory {
             return this;
         }
         /**
+         * Hosts reached directly, not through proxyHost: patterns separated by
+         * (as the JVM's http.nonProxyHosts), each a host name or address with
+         * an optional at its start or end, e.g.
+         * localhost127.0.0.1.internal.example.com.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param nonProxyHosts the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder nonProxyHosts(String nonProxyHosts) {
+            doSetProperty("nonProxyHosts", nonProxyHosts);
+            return this;
+        }
+        /**
+         * HTTP proxy host for every request to Segment (plain HTTP targets are
+         * forwarded, HTTPS targets tunnelled with CONNECT). Without it, the
+         * JVM's proxy system properties (http.proxyHost, https.proxyHost,
+         * http.nonProxyHosts) apply.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyHost the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder proxyHost(String proxyHost) {
+            doSetProperty("proxyHost", proxyHost);
+            return this;
+        }
+        /**
+         * HTTP proxy port; required with proxyHost.
+         * 
+         * The option is a: <code>java.lang.Integer</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyPort the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder proxyPort(Integer proxyPort) {
+            doSetProperty("proxyPort", proxyPort);
+            return this;
+        }
+        /**
+         * HTTP proxy port; required with proxyHost.
+         * 
+         * The option will be converted to a <code>java.lang.Integer</code>
+         * type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyPort the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder proxyPort(String proxyPort) {
+            doSetProperty("proxyPort", proxyPort);
+            return this;
+        }
+        /**
          * How many times a request is retried on I/O errors and retryable
          * statuses (408, 410, 429, 460, 5xx except 501/505/511). 0 disables
          * retries.
@@ -985,8 +1100,72 @@ public interface SegmentEndpointBuilderFactory {
             return this;
         }
         /**
-         * Tracking API: the Source write key (sent as HTTP Basic auth). For
-         * removeSourceWriteKey: the write key to remove from the Source.
+         * Password for proxy authentication; never logged or shown.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param proxyPassword the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder proxyPassword(String proxyPassword) {
+            doSetProperty("proxyPassword", proxyPassword);
+            return this;
+        }
+        /**
+         * User name for proxy authentication (Basic, sent when the proxy
+         * answers 407).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param proxyUsername the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder proxyUsername(String proxyUsername) {
+            doSetProperty("proxyUsername", proxyUsername);
+            return this;
+        }
+        /**
+         * TLS settings (trust store, key store, protocols) for connections to
+         * Segment, as Camel's SSLContextParameters; the JVM's default trust
+         * when not set. Hostname verification is always on.
+         * 
+         * The option is a:
+         * <code>org.apache.camel.support.jsse.SSLContextParameters</code> type.
+         * 
+         * Group: security
+         * 
+         * @param sslContextParameters the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder sslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+            doSetProperty("sslContextParameters", sslContextParameters);
+            return this;
+        }
+        /**
+         * TLS settings (trust store, key store, protocols) for connections to
+         * Segment, as Camel's SSLContextParameters; the JVM's default trust
+         * when not set. Hostname verification is always on.
+         * 
+         * The option will be converted to a
+         * <code>org.apache.camel.support.jsse.SSLContextParameters</code> type.
+         * 
+         * Group: security
+         * 
+         * @param sslContextParameters the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder sslContextParameters(String sslContextParameters) {
+            doSetProperty("sslContextParameters", sslContextParameters);
+            return this;
+        }
+        /**
+         * Tracking API: the Source write key (sent as HTTP Basic auth). A
+         * credential only: removeSourceWriteKey never reads it (see
+         * writeKeyToRemove).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -997,6 +1176,23 @@ public interface SegmentEndpointBuilderFactory {
          */
         default SegmentEndpointBuilder writeKey(String writeKey) {
             doSetProperty("writeKey", writeKey);
+            return this;
+        }
+        /**
+         * removeSourceWriteKey: the write key to remove from the Source
+         * (required: this option, the CamelSegmentWriteKeyToRemove header or a
+         * writeKeyToRemove field of the JSON body). Never taken from writeKey,
+         * which is the route's own tracking credential.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param writeKeyToRemove the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder writeKeyToRemove(String writeKeyToRemove) {
+            doSetProperty("writeKeyToRemove", writeKeyToRemove);
             return this;
         }
     }
@@ -1085,6 +1281,42 @@ public interface SegmentEndpointBuilderFactory {
          */
         default AdvancedSegmentEndpointBuilder connectTimeout(String connectTimeout) {
             doSetProperty("connectTimeout", connectTimeout);
+            return this;
+        }
+        /**
+         * A hook that adjusts the Apache HttpClient 5 client and connection
+         * pool the component builds (interceptors, metrics, DNS resolver,
+         * custom TLS). Autowired when the registry holds exactly one
+         * SegmentHttpClientConfigurer.
+         * 
+         * The option is a:
+         * <code>io.camelsegment.component.segment.http.SegmentHttpClientConfigurer</code> type.
+         * 
+         * Group: advanced
+         * 
+         * @param httpClientConfigurer the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSegmentEndpointBuilder httpClientConfigurer(io.camelsegment.component.segment.http.SegmentHttpClientConfigurer httpClientConfigurer) {
+            doSetProperty("httpClientConfigurer", httpClientConfigurer);
+            return this;
+        }
+        /**
+         * A hook that adjusts the Apache HttpClient 5 client and connection
+         * pool the component builds (interceptors, metrics, DNS resolver,
+         * custom TLS). Autowired when the registry holds exactly one
+         * SegmentHttpClientConfigurer.
+         * 
+         * The option will be converted to a
+         * <code>io.camelsegment.component.segment.http.SegmentHttpClientConfigurer</code> type.
+         * 
+         * Group: advanced
+         * 
+         * @param httpClientConfigurer the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSegmentEndpointBuilder httpClientConfigurer(String httpClientConfigurer) {
+            doSetProperty("httpClientConfigurer", httpClientConfigurer);
             return this;
         }
         /**
@@ -1278,8 +1510,9 @@ public interface SegmentEndpointBuilderFactory {
             return "CamelSegmentOperation";
         }
         /**
-         * Tracking API: the write key to authenticate with, overriding the
-         * writeKey option. removeSourceWriteKey: the write key to remove.
+         * Tracking API only: the write key to authenticate with, overriding the
+         * writeKey option. Never read by removeSourceWriteKey (see
+         * CamelSegmentWriteKeyToRemove).
          * 
          * The option is a: {@code String} type.
          * 
@@ -1327,8 +1560,8 @@ public interface SegmentEndpointBuilderFactory {
             return "CamelSegmentEvent";
         }
         /**
-         * page/screen: the page or screen name (name). updateSource: the new
-         * Source name.
+         * page/screen: the page or screen name (name). Not read by updateSource
+         * (see CamelSegmentSourceName).
          * 
          * The option is a: {@code String} type.
          * 
@@ -1600,6 +1833,34 @@ public interface SegmentEndpointBuilderFactory {
          */
         public String segmentGranularity() {
             return "CamelSegmentGranularity";
+        }
+        /**
+         * updateSource: the new Source name (sent as name). Overrides the
+         * body's name field and the sourceName option.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code SegmentSourceName}.
+         */
+        public String segmentSourceName() {
+            return "CamelSegmentSourceName";
+        }
+        /**
+         * removeSourceWriteKey: the write key to remove from the Source
+         * (required). Overrides the body's writeKeyToRemove field and the
+         * writeKeyToRemove option; never taken from the writeKey option or the
+         * CamelSegmentWriteKey header.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code SegmentWriteKeyToRemove}.
+         */
+        public String segmentWriteKeyToRemove() {
+            return "CamelSegmentWriteKeyToRemove";
         }
         /**
          * updateSource: the new slug.

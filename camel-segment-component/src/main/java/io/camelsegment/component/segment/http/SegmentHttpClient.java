@@ -161,11 +161,15 @@ public class SegmentHttpClient implements AutoCloseable {
             throws IOException {
         HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().forEach(httpRequest::setHeader);
+        String contentType = request.headers().get("Content-Type");
         if (attempt > 1) {
             httpRequest.setHeader(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
         }
         if (request.body() != null) {
-            httpRequest.setEntity(new ByteArrayEntity(request.body(), ContentType.APPLICATION_JSON));
+            // The request's own media type (the Public API's versioned one), else JSON.
+            httpRequest.setEntity(new ByteArrayEntity(request.body(),
+                    contentType == null || "application/json".equals(contentType)
+                            ? ContentType.APPLICATION_JSON : ContentType.parse(contentType)));
         }
         httpRequest.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))

@@ -1,25 +1,22 @@
 package io.camelsegment.component.segment.publicapi;
 
 import io.camelsegment.component.segment.SegmentOperation;
+import io.camelsegment.component.segment.http.SecretMasker;
 import io.camelsegment.component.segment.http.SegmentHttpRequest;
 
 /**
- * One Public API request ready to send, with the secret it carries in its URL (removeSourceWriteKey's write key), so
- * that whatever reports on it can mask that secret.
+ * One Public API request ready to send, with the masker of every secret it knows (the access token, the endpoint's
+ * write key, the key in removeSourceWriteKey's path), so that whatever reports on it can mask them.
  *
  * @param operation the operation
  * @param request   the HTTP request (its {@code displayPath} is already masked)
- * @param urlSecret the secret inside the request URI, or null
+ * @param secrets   masks the secrets of this call in text built from its response
  */
-public record PublicApiCall(SegmentOperation operation, SegmentHttpRequest request, String urlSecret) {
+public record PublicApiCall(SegmentOperation operation, SegmentHttpRequest request, SecretMasker secrets) {
 
-    /** Replaces the URL secret (and its URL-encoded form) in text meant for logs or exceptions. */
+    /** The text with every secret of the call masked, for logs, exceptions and the envelope. */
     public String mask(String text) {
-        if (text == null || urlSecret == null || urlSecret.isEmpty()) {
-            return text;
-        }
-        return text.replace(urlSecret, PublicApiRequestBuilder.MASK)
-                .replace(PublicApiRequestBuilder.encode(urlSecret), PublicApiRequestBuilder.MASK);
+        return secrets.mask(text);
     }
 
     @Override

@@ -13,6 +13,8 @@ import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentGranularity;
 import io.camelsegment.component.segment.SegmentValidationException;
+import io.camelsegment.component.segment.json.JsonConversion;
+import io.camelsegment.component.segment.json.JsonProblems;
 import io.camelsegment.component.segment.tracking.JsonBodies;
 import io.camelsegment.component.segment.tracking.SegmentTimestamps;
 import org.apache.camel.Message;
@@ -63,12 +65,17 @@ public final class PublicApiInputs {
         return id("destinationId", SegmentConstants.DESTINATION_ID, options.getDestinationId());
     }
 
-    /** removeSourceWriteKey: the write key to remove. A secret: never put it in a message. */
-    public String writeKey() throws SegmentValidationException {
-        String key = text("writeKey", SegmentConstants.WRITE_KEY, options.getWriteKey());
+    /**
+     * removeSourceWriteKey: the write key to remove, from the {@code CamelSegmentWriteKeyToRemove} header, a
+     * {@code writeKeyToRemove} field of the JSON body or the writeKeyToRemove option; never from the credentials
+     * (writeKey, CamelSegmentWriteKey), so that a route that forgot it cannot revoke its own tracking key. A secret:
+     * never put it in a message.
+     */
+    public String writeKeyToRemove() throws SegmentValidationException {
+        String key = text("writeKeyToRemove", SegmentConstants.WRITE_KEY_TO_REMOVE, options.getWriteKeyToRemove());
         if (key != null && key.length() > MAX_ID_LENGTH) {
-            throw new SegmentValidationException("writeKey", "must be at most " + MAX_ID_LENGTH + " characters, was "
-                                                             + key.length());
+            throw new SegmentValidationException("writeKeyToRemove", "must be at most " + MAX_ID_LENGTH
+                                                                     + " characters, was " + key.length());
         }
         return key;
     }
@@ -168,9 +175,13 @@ public final class PublicApiInputs {
         }
     }
 
-    /** updateSource: the new name. */
-    public String name() throws SegmentValidationException {
-        return text("name", SegmentConstants.NAME, options.getName());
+    /**
+     * updateSource: the new name, from the {@code CamelSegmentSourceName} header, the body's {@code name} field or the
+     * sourceName option; never from the page/screen name (name option, CamelSegmentName header).
+     */
+    public String sourceName() throws SegmentValidationException {
+        String value = message.getHeader(SegmentConstants.SOURCE_NAME, String.class);
+        return value != null ? nonBlank("sourceName", value) : text("name", null, options.getSourceName());
     }
 
     /** updateSource: the new slug. */
@@ -221,7 +232,7 @@ public final class PublicApiInputs {
     }
 
     private String text(String name, String header, String option) throws SegmentValidationException {
-        String value = message.getHeader(header, String.class);
+        String value = header == null ? null : message.getHeader(header, String.class);
         if (value == null) {
             JsonNode node = bodyField(name);
             if (node != null && !node.isNull()) {
@@ -236,6 +247,10 @@ public final class PublicApiInputs {
         if (value == null) {
             value = option;
         }
+        return nonBlank(name, value);
+    }
+
+    private static String nonBlank(String name, String value) throws SegmentValidationException {
         if (value != null && value.isBlank()) {
             throw new SegmentValidationException(name, "must not be blank");
         }
@@ -284,7 +299,7 @@ public final class PublicApiInputs {
             return node;
         }
         if (body instanceof Map || body instanceof Collection) {
-            return mapper.valueToTree(body);
+            return JsonConversion.valueToTree(mapper, body, "body");
         }
         String text = message.getBody(String.class);
         String trimmed = text == null ? "" : text.trim();
@@ -294,8 +309,7 @@ public final class PublicApiInputs {
         try {
             return mapper.readTree(trimmed);
         } catch (JsonProcessingException e) {
-            throw new SegmentValidationException("body", "looks like JSON but is not valid JSON: "
-                                                         + e.getOriginalMessage());
+            throw JsonProblems.reading("body", e); // never quotes the body: it may hold a key
         }
     }
 }

@@ -32,7 +32,7 @@ public class PublicApiOperationHandler implements SegmentOperationHandler {
         this.configuration = configuration;
         this.mapper = mapper;
         this.requests = new PublicApiRequestBuilder(configuration.resolvePublicApiUrl(),
-                configuration.getAccessToken(), SegmentVersion.get(), mapper);
+                configuration.getAccessToken(), SegmentVersion.get(), mapper, configuration.secretMasker());
         this.responses = new PublicApiResponseMapper(mapper, configuration.getResponseType());
         this.client = new PublicApiClient(http, retryPolicy, configuration.getResponseTimeout(), mapper, responses);
         this.paginator = new PublicApiPaginator(requests, client);

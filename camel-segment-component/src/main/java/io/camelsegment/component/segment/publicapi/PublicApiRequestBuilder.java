@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +16,9 @@ import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentGranularity;
 import io.camelsegment.component.segment.SegmentOperation;
 import io.camelsegment.component.segment.SegmentValidationException;
+import io.camelsegment.component.segment.http.SecretMasker;
 import io.camelsegment.component.segment.http.SegmentHttpRequest;
+import io.camelsegment.component.segment.json.JsonConversion;
 
 /**
  * Turns an operation and its {@link PublicApiInputs} into the exact HTTP request of the Public API (API-NOTES B.8):
@@ -26,8 +27,6 @@ import io.camelsegment.component.segment.http.SegmentHttpRequest;
  */
 public final class PublicApiRequestBuilder {
 
-    /** What a secret in a URL is replaced with wherever the request is described. */
-    public static final String MASK = "xxxxxx";
     /**
      * Page size sent when none is given. The spec this component is tested against (36.2.0) requires pagination on
      * both list operations; the current API defaults to 200 when it is omitted, so sending 200 means the same to both.
@@ -40,12 +39,19 @@ public final class PublicApiRequestBuilder {
     private final String accessToken;
     private final String userAgent;
     private final ObjectMapper mapper;
+    private final SecretMasker endpointSecrets;
 
-    public PublicApiRequestBuilder(String baseUrl, String accessToken, String libraryVersion, ObjectMapper mapper) {
+    /**
+     * @param endpointSecrets the secrets of the endpoint (access token, write key): every call masks them, and its own
+     *                        key to remove, in what it builds from a response
+     */
+    public PublicApiRequestBuilder(String baseUrl, String accessToken, String libraryVersion, ObjectMapper mapper,
+                                   SecretMasker endpointSecrets) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.accessToken = accessToken;
         this.userAgent = "camel-segment/" + libraryVersion;
         this.mapper = mapper;
+        this.endpointSecrets = endpointSecrets.with(accessToken);
     }
 
     public PublicApiCall build(SegmentOperation operation, PublicApiInputs in) throws SegmentValidationException {
@@ -94,7 +100,14 @@ public final class PublicApiRequestBuilder {
             }
             case removeSourceWriteKey -> {
                 pathParams.put("sourceId", require(in.sourceId(), "sourceId", SegmentConstants.SOURCE_ID));
-                secret = require(in.writeKey(), "writeKey", SegmentConstants.WRITE_KEY);
+                secret = in.writeKeyToRemove();
+                if (secret == null) {
+                    // Never the writeKey option or CamelSegmentWriteKey header: they hold the route's own tracking key.
+                    throw new SegmentValidationException("writeKeyToRemove", "is required: set the writeKeyToRemove "
+                            + "option, the " + SegmentConstants.WRITE_KEY_TO_REMOVE + " header or a writeKeyToRemove "
+                            + "field in the JSON body (the writeKey option and the " + SegmentConstants.WRITE_KEY
+                            + " header are credentials and never name the key to remove)");
+                }
                 pathParams.put("writeKey", secret);
             }
             case updateSource -> {
@@ -103,12 +116,13 @@ public final class PublicApiRequestBuilder {
             }
             default -> throw new IllegalArgumentException("No request mapping for " + operation);
         }
-        return new PublicApiCall(operation, toHttpRequest(operation, pathParams, query, body, secret), secret);
+        return new PublicApiCall(operation, toHttpRequest(operation, pathParams, query, body, secret),
+                endpointSecrets.with(secret));
     }
 
     private SegmentHttpRequest toHttpRequest(
             SegmentOperation operation, Map<String, String> pathParams, Map<String, String> query, ObjectNode body,
-            String secret) {
+            String secret) throws SegmentValidationException {
         StringBuilder path = new StringBuilder();
         StringBuilder displayPath = new StringBuilder();
         Matcher m = PATH_PARAM.matcher(operation.getPath());
@@ -117,7 +131,7 @@ public final class PublicApiRequestBuilder {
             String literal = operation.getPath().substring(last, m.start());
             String value = pathParams.get(m.group(1));
             path.append(literal).append(encode(value));
-            displayPath.append(literal).append(value.equals(secret) ? MASK : encode(value));
+            displayPath.append(literal).append(value.equals(secret) ? SecretMasker.MASK : encode(value));
             last = m.end();
         }
         path.append(operation.getPath().substring(last));
@@ -132,8 +146,9 @@ public final class PublicApiRequestBuilder {
         headers.put("User-Agent", userAgent);
         byte[] bytes = null;
         if (body != null) {
-            headers.put("Content-Type", "application/json");
-            bytes = toBytes(body);
+            // The body's media type is the operation's version, like its Accept (both the spec and the API take it).
+            headers.put("Content-Type", operation.getAccept());
+            bytes = JsonConversion.writeValueAsBytes(mapper, body, "body");
         }
         return new SegmentHttpRequest(operation.getMethod(), URI.create(baseUrl + path), displayPath.toString(),
                 headers, bytes);
@@ -141,7 +156,7 @@ public final class PublicApiRequestBuilder {
 
     private ObjectNode updateSourceBody(PublicApiInputs in) throws SegmentValidationException {
         ObjectNode body = mapper.createObjectNode();
-        String name = in.name();
+        String name = in.sourceName();
         if (name != null) {
             body.put("name", name);
         }
@@ -160,7 +175,8 @@ public final class PublicApiRequestBuilder {
         if (body.isEmpty()) {
             // An empty PATCH changes nothing: almost certainly a route that lost its input.
             throw new SegmentValidationException("name/slug/enabled/settings", "updateSource needs at least one of "
-                                                                               + "them (options, CamelSegmentName/"
+                                                                               + "them (options sourceName/slug/"
+                                                                               + "enabled, CamelSegmentSourceName/"
                                                                                + "Slug/Enabled/Settings headers or "
                                                                                + "fields of the JSON body)");
         }
@@ -205,13 +221,5 @@ public final class PublicApiRequestBuilder {
     /** Percent-encodes one path segment or query value (a space becomes %20, never '+'). */
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private byte[] toBytes(ObjectNode body) {
-        try {
-            return mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree could not be written", e);
-        }
     }
 }

@@ -46,7 +46,7 @@ final class PublicApiResponseMapper {
         try {
             root = mapper.readTree(response.body());
         } catch (Exception e) {
-            String text = call.mask(SegmentHttpException.truncate(response.bodyAsString()));
+            String text = SegmentHttpException.truncate(call.mask(response.bodyAsString()));
             throw new SegmentHttpException("Segment Public API " + call + " answered HTTP " + response.status()
                                            + " with a body that is not JSON: " + text,
                     response.status(), text, response.attempts(), null);

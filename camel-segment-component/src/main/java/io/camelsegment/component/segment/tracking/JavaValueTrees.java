@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelsegment.component.segment.SegmentValidationException;
+import io.camelsegment.component.segment.json.JsonConversion;
+import io.camelsegment.component.segment.json.SegmentJson;
 
 /**
  * Builds Jackson trees straight from the plain Java values routes mostly carry (Maps, Lists, Strings, numbers,
@@ -23,7 +26,22 @@ final class JavaValueTrees {
     private JavaValueTrees() {
     }
 
-    static JsonNode toTree(ObjectMapper mapper, Object value) {
+    /**
+     * @param field what the value is, for errors
+     * @throws SegmentValidationException when the value nests deeper than Jackson's limit or cannot be converted
+     */
+    static JsonNode toTree(ObjectMapper mapper, Object value, String field) throws SegmentValidationException {
+        return toTree(mapper, value, field, 0);
+    }
+
+    private static JsonNode toTree(ObjectMapper mapper, Object value, String field, int depth)
+            throws SegmentValidationException {
+        if (depth > SegmentJson.MAX_NESTING_DEPTH) {
+            // Bounded before recursing further: a Map that contains itself would otherwise overflow the stack.
+            throw new SegmentValidationException(field, "nests deeper than " + SegmentJson.MAX_NESTING_DEPTH
+                                                        + " levels (Jackson's maxNestingDepth; a Map or List that "
+                                                        + "contains itself never ends)");
+        }
         if (value == null) {
             return NODES.nullNode();
         }
@@ -34,16 +52,17 @@ final class JavaValueTrees {
             ObjectNode object = NODES.objectNode();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getKey() instanceof String key)) {
-                    return mapper.valueToTree(value); // the mapper knows how to write other key types
+                    // the mapper knows how to write other key types
+                    return JsonConversion.valueToTree(mapper, value, field);
                 }
-                object.set(key, toTree(mapper, e.getValue()));
+                object.set(key, toTree(mapper, e.getValue(), field, depth + 1));
             }
             return object;
         }
         if (value instanceof java.util.Collection<?> items) {
             ArrayNode array = NODES.arrayNode();
             for (Object item : items) {
-                array.add(toTree(mapper, item));
+                array.add(toTree(mapper, item, field, depth + 1));
             }
             return array;
         }
@@ -71,6 +90,6 @@ final class JavaValueTrees {
         if (value instanceof JsonNode node) {
             return node.deepCopy();
         }
-        return mapper.valueToTree(value);
+        return JsonConversion.valueToTree(mapper, value, field);
     }
 }

@@ -17,11 +17,7 @@ public final class JsonBodies {
             return node.deepCopy();
         }
         Object read = JsonValues.read(mapper, value, field);
-        try {
-            return read == null || read instanceof JsonNode ? (JsonNode) read : JavaValueTrees.toTree(mapper, read);
-        } catch (IllegalArgumentException e) {
-            throw new SegmentValidationException(field, "could not be read as JSON: " + e.getMessage());
-        }
+        return read == null || read instanceof JsonNode ? (JsonNode) read : JavaValueTrees.toTree(mapper, read, field);
     }
 
     /** Like {@link #toTree} but requires a JSON object; null gives null. */

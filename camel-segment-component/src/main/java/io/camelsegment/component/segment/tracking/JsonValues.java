@@ -9,13 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelsegment.component.segment.SegmentValidationException;
+import io.camelsegment.component.segment.json.JsonConversion;
+import io.camelsegment.component.segment.json.JsonProblems;
+import io.camelsegment.component.segment.json.SegmentJson;
 
 /**
  * What a route hands us (Map, List, JsonNode, JSON text, POJO), as values the mapper writes as they are: no Jackson
@@ -40,10 +42,10 @@ final class JsonValues {
             if (value instanceof InputStream in) {
                 return mapper.readTree(in);
             }
-            return plain(mapper, value);
+            return plain(mapper, value, field);
         } catch (JsonProcessingException e) {
-            // Jackson's message quotes the offending token, which may be a secret (an unquoted writeKey): position only.
-            throw new SegmentValidationException(field, "is not valid JSON" + position(e));
+            // Jackson's message quotes the offending token, which may be a secret (an unquoted writeKey): never quoted.
+            throw JsonProblems.reading(field, e);
         } catch (IOException | IllegalArgumentException e) {
             throw new SegmentValidationException(field, "could not be read as JSON: " + e.getMessage());
         }
@@ -69,20 +71,23 @@ final class JsonValues {
      * A value the mapper writes as it is and the validator understands: null, String, Boolean, the JDK's numbers, Map,
      * Collection or JsonNode. Anything else (a POJO, a date) is converted to a tree, as it would be written.
      */
-    static Object plain(ObjectMapper mapper, Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean || isJdkNumber(value)
-            || value instanceof Map<?, ?> || value instanceof Collection<?> || value instanceof JsonNode) {
+    static Object plain(ObjectMapper mapper, Object value, String field) throws SegmentValidationException {
+        if (isPlain(value) || value instanceof JsonNode) {
             return value;
         }
-        return mapper.valueToTree(value);
+        return JsonConversion.valueToTree(mapper, value, field);
     }
 
     /**
      * A top-level field value as {@link #plain}, with JSON scalars unwrapped (a TextNode is a String, JSON null is
      * null), so a field has one form whether the body was a Map or JSON.
+     *
+     * @param parent what holds the field, for errors ({@code body}); the field's name is built only on error
      */
-    static Object field(ObjectMapper mapper, Object value) {
-        Object plain = plain(mapper, value);
+    static Object field(ObjectMapper mapper, Object value, String parent, String name)
+            throws SegmentValidationException {
+        Object plain = value instanceof JsonNode || isPlain(value)
+                ? value : plain(mapper, value, parent.isEmpty() ? name : parent + "." + name);
         if (plain instanceof JsonNode node && node.isValueNode()) {
             if (node.isTextual()) {
                 return node.textValue();
@@ -98,6 +103,11 @@ final class JsonValues {
             }
         }
         return plain;
+    }
+
+    private static boolean isPlain(Object value) {
+        return value == null || value instanceof String || value instanceof Boolean || isJdkNumber(value)
+               || value instanceof Map<?, ?> || value instanceof Collection<?>;
     }
 
     static boolean isObject(Object value) {
@@ -172,26 +182,35 @@ final class JsonValues {
 
     /**
      * A hash of the JSON content, equal to the hashCode of the Jackson tree of the same value (ObjectNode and ArrayNode
-     * hash like the Map and List they hold), computed without building that tree.
+     * hash like the Map and List they hold), computed without building that tree. Content that cannot be written
+     * (nested deeper than Jackson's limit, a null key, a failing getter) hashes as 0: writing the message rejects it
+     * next, naming the field.
      */
     static int contentHash(ObjectMapper mapper, Object value) {
+        return contentHash(mapper, value, 0);
+    }
+
+    private static int contentHash(ObjectMapper mapper, Object value, int depth) {
         if (value instanceof String s) {
             return s.hashCode();
+        }
+        if (depth > SegmentJson.MAX_NESTING_DEPTH) {
+            return 0; // bounded: a Map that contains itself must not recurse until the stack overflows
         }
         if (value instanceof Map<?, ?> map) {
             int hash = 0;
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getKey() instanceof String key)) {
-                    return mapper.valueToTree(map).hashCode(); // keys as the mapper writes them
+                    return treeHash(mapper, map); // keys as the mapper writes them
                 }
-                hash += key.hashCode() ^ contentHash(mapper, e.getValue());
+                hash += key.hashCode() ^ contentHash(mapper, e.getValue(), depth + 1);
             }
             return hash;
         }
         if (value instanceof Collection<?> items) {
             int hash = 1;
             for (Object item : items) {
-                hash = 31 * hash + contentHash(mapper, item);
+                hash = 31 * hash + contentHash(mapper, item, depth + 1);
             }
             return hash;
         }
@@ -201,17 +220,20 @@ final class JsonValues {
         if (value == null) {
             return JsonNodeFactory.instance.nullNode().hashCode();
         }
-        return JavaValueTrees.toTree(mapper, value).hashCode();
+        return treeHash(mapper, value);
+    }
+
+    private static int treeHash(ObjectMapper mapper, Object value) {
+        try {
+            return JavaValueTrees.toTree(mapper, value, "").hashCode();
+        } catch (SegmentValidationException e) {
+            return 0;
+        }
     }
 
     private static boolean isJdkNumber(Object value) {
         return value instanceof Integer || value instanceof Long || value instanceof Double || value instanceof Float
                || value instanceof Short || value instanceof Byte || value instanceof BigDecimal
                || value instanceof BigInteger;
-    }
-
-    private static String position(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        return at == null ? "" : " (error at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 }

@@ -1,11 +1,15 @@
 package io.camelsegment.component.segment.tracking;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 
 import io.camelsegment.component.segment.SegmentValidationException;
@@ -22,48 +26,83 @@ public final class SegmentTimestamps {
     private SegmentTimestamps() {
     }
 
+    /** The earliest and latest instants with a four-digit year, the only ones ISO-8601 text writes plainly. */
+    static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999Z");
+
     public static String format(Instant instant) {
         return FORMAT.format(instant);
     }
 
     /**
-     * Normalizes a timestamp given by a route: an ISO-8601 String (kept as given once it parses), Instant,
-     * OffsetDateTime, ZonedDateTime, Date or epoch millis.
+     * Normalizes a timestamp given by a route to what Segment is sent: UTC, milliseconds, years 0001 to 9999. Accepts
+     * an ISO-8601 String (any offset; none means UTC), Instant, OffsetDateTime, ZonedDateTime, Date or epoch millis.
      */
     public static String normalize(Object value, String field) throws SegmentValidationException {
         if (value instanceof String s) {
-            requireIso8601(s, field);
-            return s;
+            return normalizeText(s, field);
         }
         if (value instanceof Instant i) {
-            return format(i);
+            return formatInRange(i, field, value);
         }
         if (value instanceof OffsetDateTime o) {
-            return format(o.toInstant());
+            return formatInRange(o.toInstant(), field, value);
         }
         if (value instanceof ZonedDateTime z) {
-            return format(z.toInstant());
+            return formatInRange(z.toInstant(), field, value);
         }
         if (value instanceof Date d) {
-            return format(d.toInstant());
+            return formatInRange(d.toInstant(), field, value);
         }
-        if (value instanceof Long || value instanceof Integer) {
-            return format(Instant.ofEpochMilli(((Number) value).longValue()));
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+            || value instanceof java.math.BigInteger) {
+            long millis;
+            try {
+                millis = value instanceof java.math.BigInteger big ? big.longValueExact() : ((Number) value).longValue();
+            } catch (ArithmeticException e) {
+                throw outOfRange(field, "epoch millis " + value);
+            }
+            return formatInRange(Instant.ofEpochMilli(millis), field, "epoch millis " + value);
         }
         throw new SegmentValidationException(field, "must be an ISO-8601 timestamp, was a "
                                                     + value.getClass().getSimpleName());
     }
 
-    static void requireIso8601(String value, String field) throws SegmentValidationException {
-        if (isCanonicalUtc(value)) {
-            return;
+    /** Text in the canonical form ({@code 2024-03-15T09:26:53.589Z}) as it is; any other ISO-8601 form converted. */
+    private static String normalizeText(String value, String field) throws SegmentValidationException {
+        if (value.length() == LENGTH && isCanonicalUtc(value)) {
+            return value;
         }
+        TemporalAccessor parsed;
         try {
-            DateTimeFormatter.ISO_DATE_TIME.parse(value);
+            parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
         } catch (DateTimeParseException e) {
-            throw new SegmentValidationException(field, "must be an ISO-8601 date-time (e.g. 2026-01-31T12:00:00.000Z), was '"
-                                                        + value + "'");
+            throw new SegmentValidationException(field, "must be an ISO-8601 date-time (e.g. 2026-01-31T12:00:00.000Z), "
+                                                        + "was '" + value + "'");
         }
+        Instant instant;
+        try {
+            instant = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? OffsetDateTime.from(parsed).toInstant()
+                    : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC); // no offset: UTC, as Segment reads it
+        } catch (DateTimeException e) {
+            throw outOfRange(field, "'" + value + "'");
+        }
+        return formatInRange(instant, field, "'" + value + "'");
+    }
+
+    private static String formatInRange(Instant instant, String field, Object given)
+            throws SegmentValidationException {
+        if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
+            throw outOfRange(field, String.valueOf(given));
+        }
+        return format(instant);
+    }
+
+    private static SegmentValidationException outOfRange(String field, String given) {
+        return new SegmentValidationException(field, "must be between 0001-01-01T00:00:00.000Z and "
+                                                     + "9999-12-31T23:59:59.999Z in UTC (ISO-8601 with a four-digit "
+                                                     + "year), was " + given);
     }
 
     /**
@@ -91,7 +130,7 @@ public final class SegmentTimestamps {
         int hour = digits(v, 11, 2);
         int minute = digits(v, 14, 2);
         int second = digits(v, 17, 2);
-        return year >= 0 && month >= 1 && month <= 12 && day >= 1
+        return year >= 1 && month >= 1 && month <= 12 && day >= 1
                && day <= java.time.Month.of(month).length(java.time.Year.isLeap(year))
                && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
     }

@@ -11,6 +11,7 @@ import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.SegmentOperation;
 import io.camelsegment.component.segment.http.RetryDelayHint;
 import io.camelsegment.component.segment.http.RetryPolicy;
+import io.camelsegment.component.segment.http.SecretMasker;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
 import io.camelsegment.component.segment.http.SegmentHttpRequest;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
@@ -28,14 +29,20 @@ public class TrackingClient {
     private final String baseUrl;
     private final long responseTimeoutMillis;
     private final String userAgent;
+    private final SecretMasker endpointSecrets;
 
+    /**
+     * @param endpointSecrets the secrets of the endpoint (its write key and access token), masked with the write key
+     *                        of each request in whatever is built from a response
+     */
     public TrackingClient(SegmentHttpClient http, RetryPolicy retryPolicy, String baseUrl, long responseTimeoutMillis,
-                          String libraryVersion) {
+                          String libraryVersion, SecretMasker endpointSecrets) {
         this.http = http;
         this.retryPolicy = retryPolicy;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.responseTimeoutMillis = responseTimeoutMillis;
         this.userAgent = "camel-segment/" + libraryVersion;
+        this.endpointSecrets = endpointSecrets;
     }
 
     /** Sends one event to its per-call endpoint, e.g. {@code POST /v1/track}. */
@@ -61,11 +68,12 @@ public class TrackingClient {
             response = http.execute(request, retryPolicy, RetryDelayHint.NONE, responseTimeoutMillis);
         } catch (SegmentTransportException e) {
             throw new SegmentHttpException("Segment Tracking API " + request + " failed after " + e.getAttempts()
-                                           + " attempt(s): " + e.getMessage(),
+                                           + " attempt(s): " + endpointSecrets.with(writeKey).mask(e.getMessage()),
                     0, "", e.getAttempts(), e.getCause());
         }
         if (!response.isSuccessful()) {
-            String text = SegmentHttpException.truncate(maskCredentials(response.bodyAsString(), writeKey));
+            // A server may echo what it got: mask before anything is cut or shown.
+            String text = SegmentHttpException.truncate(endpointSecrets.with(writeKey).mask(response.bodyAsString()));
             throw new SegmentHttpException("Segment Tracking API " + request + " answered HTTP " + response.status()
                                            + describeRetries(response) + ": " + text,
                     response.status(), text, response.attempts(), null);
@@ -78,11 +86,6 @@ public class TrackingClient {
             return " after " + response.attempts() + " attempts";
         }
         return RetryPolicy.isRetryableStatus(response.status()) ? "" : " (not retryable)";
-    }
-
-    /** A server may echo what it got: mask the key and its Basic credentials before anything is cut or shown. */
-    private static String maskCredentials(String text, String writeKey) {
-        return text.replace(writeKey, "xxxxxx").replace(basicCredentials(writeKey), "xxxxxx");
     }
 
     static String basicAuth(String writeKey) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelsegment.component.segment.SegmentValidationException;
+import io.camelsegment.component.segment.json.JsonConversion;
 
 /**
  * One Segment message being built: its top-level fields in order, each a value the mapper writes as it is (see
@@ -35,26 +36,23 @@ final class TrackingMessage {
      * @param field what the object is, for errors (body, batch[3])
      */
     static TrackingMessage of(ObjectMapper mapper, Object object, String field) throws SegmentValidationException {
-        try {
-            if (object instanceof ObjectNode node) {
-                TrackingMessage message = new TrackingMessage(node.size());
-                for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    message.fields.put(e.getKey(), JsonValues.field(mapper, e.getValue()));
-                }
-                return message;
-            }
-            Map<?, ?> map = (Map<?, ?>) object;
-            TrackingMessage message = new TrackingMessage(map.size());
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(e.getKey() instanceof String key)) {
-                    return of(mapper, mapper.valueToTree(map), field); // keys as the mapper writes them
-                }
-                message.fields.put(key, JsonValues.field(mapper, e.getValue()));
+        if (object instanceof ObjectNode node) {
+            TrackingMessage message = new TrackingMessage(node.size());
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                message.fields.put(e.getKey(), JsonValues.field(mapper, e.getValue(), field, e.getKey()));
             }
             return message;
-        } catch (IllegalArgumentException e) {
-            throw new SegmentValidationException(field, "could not be read as JSON: " + e.getMessage());
         }
+        Map<?, ?> map = (Map<?, ?>) object;
+        TrackingMessage message = new TrackingMessage(map.size());
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                // keys as the mapper writes them (a null key is refused there, named)
+                return of(mapper, JsonConversion.valueToTree(mapper, map, field), field);
+            }
+            message.fields.put(key, JsonValues.field(mapper, e.getValue(), field, key));
+        }
+        return message;
     }
 
     Object get(String field) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +19,7 @@ import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentOperation;
 import io.camelsegment.component.segment.SegmentValidationException;
+import io.camelsegment.component.segment.json.JsonConversion;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
@@ -163,14 +163,10 @@ public class TrackingMessageFactory {
 
     private TrackingMessage batchItem(Object item, boolean itemAsText, String field)
             throws SegmentValidationException {
-        Object value;
-        try {
-            value = itemAsText ? JsonValues.read(mapper, item, field) : JsonValues.plain(mapper, item);
-        } catch (SegmentValidationException | IllegalArgumentException e) {
-            value = null; // unreadable: reported as not an object, like any other non-object item
-        }
+        // Unreadable items (bad JSON text, a failing getter, too deep) are reported with their reason.
+        Object value = itemAsText ? JsonValues.read(mapper, item, field) : JsonValues.plain(mapper, item, field);
         if (!JsonValues.isObject(value)) {
-            throw new SegmentValidationException(field, "must be a JSON object");
+            throw new SegmentValidationException(field, "must be a JSON object, was " + JsonValues.kind(value));
         }
         return TrackingMessage.of(mapper, value, field);
     }
@@ -187,18 +183,16 @@ public class TrackingMessageFactory {
         Object timestamp = message.get("timestamp");
         if (timestamp == null) {
             message.put("timestamp", identity.timestamp(exchange));
-        } else if (JsonValues.isIntegral(timestamp)) {
-            // epoch millis, as a header may give them (e.g. a JSON body unmarshalled from another system)
-            message.put("timestamp", SegmentTimestamps.format(Instant.ofEpochMilli(((Number) timestamp).longValue())));
+        } else if (JsonValues.isIntegral(timestamp) || timestamp instanceof String) {
+            // epoch millis (e.g. a JSON body unmarshalled from another system) or ISO-8601 text with any offset: sent
+            // in UTC with milliseconds, like every other timestamp
+            message.put("timestamp", SegmentTimestamps.normalize(timestamp, prefix + "timestamp"));
         }
         TrackingMessageValidator.validate(message, prefix);
         message.put("context", withLibrary(message.get("context")));
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(message.fields());
-        } catch (JsonProcessingException e) {
-            throw new SegmentValidationException(prefix + "message", "could not be serialized: " + e.getOriginalMessage());
-        }
+        // Writing walks the whole message once: depth, keys, getters and lone surrogates are checked on the way.
+        String item = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
+        byte[] json = JsonConversion.writeValueAsBytes(mapper, message.fields(), item);
         TrackingMessageValidator.validateSize(json.length + SentAt.SINGLE_CALL_OVERHEAD, prefix);
         return new EncodedEvent(message.text("type"), message.text("messageId"), json);
     }
@@ -262,9 +256,20 @@ public class TrackingMessageFactory {
         return message;
     }
 
-    private static String takeWriteKey(TrackingMessage message) {
+    /** The body's writeKey (removed from the message: it is a credential, never an event field); null if absent. */
+    private static String takeWriteKey(TrackingMessage message) throws SegmentValidationException {
         Object key = message.remove("writeKey");
-        return key instanceof String text && !text.isBlank() ? text : null;
+        if (key == null) {
+            return null;
+        }
+        if (!(key instanceof String text)) {
+            throw new SegmentValidationException("writeKey", "must be a string (the Source write key), was "
+                                                             + JsonValues.kind(key));
+        }
+        if (text.isBlank()) {
+            throw new SegmentValidationException("writeKey", "must not be blank");
+        }
+        return text;
     }
 
     private void applyHeaders(Message in, TrackingMessage message) throws SegmentValidationException {

@@ -53,12 +53,10 @@ public final class TrackingMessageValidator {
         optionalObject(message, "integrations", prefix);
         validateMessageId(message, prefix);
         Object timestamp = message.get("timestamp");
-        if (timestamp != null) {
-            if (!(timestamp instanceof String text)) {
-                throw new SegmentValidationException(prefix + "timestamp", "must be an ISO-8601 string, was "
-                                                                           + describe(timestamp));
-            }
-            SegmentTimestamps.requireIso8601(text, prefix + "timestamp");
+        if (timestamp != null && !(timestamp instanceof String)) {
+            // Strings and epoch millis were normalized (and checked) already.
+            throw new SegmentValidationException(prefix + "timestamp", "must be an ISO-8601 string, was "
+                                                                       + describe(timestamp));
         }
     }
 

@@ -24,24 +24,31 @@ class OpenApiContractTest {
     @Test
     void missingRequiredPaginationIsCaught() {
         List<ValidationReport.Message> errors = OpenApiContract.requestErrors(
-                logged(RequestMethod.GET, "/usage/api-calls/sources/daily?period=2021-02-01", null), V1);
+                logged(RequestMethod.GET, "/usage/api-calls/sources/daily?period=2021-02-01", null));
         assertFalse(errors.isEmpty(), "pagination is required by the 36.2.0 spec");
     }
 
     @Test
     void wellFormedRequestPassesAndNonNumericCountIsCaught() {
         assertTrue(OpenApiContract.requestErrors(logged(RequestMethod.GET,
-                "/usage/api-calls/sources/daily?period=2021-02-01&pagination.count=10", null), V1).isEmpty());
+                "/usage/api-calls/sources/daily?period=2021-02-01&pagination.count=10", null)).isEmpty());
         assertFalse(OpenApiContract.requestErrors(logged(RequestMethod.GET,
-                "/usage/api-calls/sources/daily?period=2021-02-01&pagination.count=ten", null), V1).isEmpty());
+                "/usage/api-calls/sources/daily?period=2021-02-01&pagination.count=ten", null)).isEmpty());
     }
 
     @Test
     void labelsBodyWithoutValueIsCaught() {
         assertFalse(OpenApiContract.requestErrors(logged(RequestMethod.POST, "/sources/abc/labels",
-                "{\"labels\":[{\"key\":\"type\"}]}"), V1).isEmpty());
+                "{\"labels\":[{\"key\":\"type\"}]}")).isEmpty());
         assertTrue(OpenApiContract.requestErrors(logged(RequestMethod.POST, "/sources/abc/labels",
-                "{\"labels\":[{\"key\":\"type\",\"value\":\"web\"}]}"), V1).isEmpty());
+                "{\"labels\":[{\"key\":\"type\",\"value\":\"web\"}]}")).isEmpty());
+    }
+
+    @Test
+    void theContentTypeIsValidatedAsSent() {
+        // The spec lists only the versioned media types for request bodies: a plain application/json body is caught.
+        assertFalse(OpenApiContract.requestErrors(logged(RequestMethod.POST, "/sources/abc/labels",
+                "{\"labels\":[{\"key\":\"type\",\"value\":\"web\"}]}", "application/json")).isEmpty());
     }
 
     @Test
@@ -54,6 +61,10 @@ class OpenApiContractTest {
 
     /** A request as WireMock would log it, made by sending it to a throw-away WireMock on loopback. */
     private static LoggedRequest logged(RequestMethod method, String url, String body) {
+        return logged(method, url, body, V1);
+    }
+
+    private static LoggedRequest logged(RequestMethod method, String url, String body, String contentType) {
         com.github.tomakehurst.wiremock.WireMockServer server = new com.github.tomakehurst.wiremock.WireMockServer(
                 com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort()
                         .bindAddress("127.0.0.1"));
@@ -66,7 +77,7 @@ class OpenApiContractTest {
                     .method(method.getName(), body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                             : java.net.http.HttpRequest.BodyPublishers.ofString(body));
             if (body != null) {
-                request.header("Content-Type", "application/json");
+                request.header("Content-Type", contentType);
             }
             java.net.http.HttpClient.newHttpClient().send(request.build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding());

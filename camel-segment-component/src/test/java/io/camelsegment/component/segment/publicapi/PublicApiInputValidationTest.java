@@ -46,7 +46,7 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
         assertRejected("direct:listSchemaSettingsInSource", e -> {
         }, "sourceId", "is required");
         assertRejected("direct:removeSourceWriteKey", e -> e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1"),
-                "writeKey", "is required");
+                "writeKeyToRemove", "is required");
         assertRejected("direct:updateSource", e -> e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1"),
                 "name/slug/enabled/settings", "at least one");
 

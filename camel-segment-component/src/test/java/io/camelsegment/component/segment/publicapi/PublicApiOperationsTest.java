@@ -204,7 +204,7 @@ class PublicApiOperationsTest extends PublicApiTestSupport {
 
         Exchange result = call(removeSourceWriteKey, e -> {
             e.getMessage().setHeader(SegmentConstants.SOURCE_ID, SOURCE_ID);
-            e.getMessage().setHeader(SegmentConstants.WRITE_KEY, key);
+            e.getMessage().setHeader(SegmentConstants.WRITE_KEY_TO_REMOVE, key);
         });
 
         LoggedRequest r = onlyRequest();
@@ -220,7 +220,7 @@ class PublicApiOperationsTest extends PublicApiTestSupport {
 
         Exchange result = call(updateSource, e -> {
             e.getMessage().setHeader(SegmentConstants.SOURCE_ID, SOURCE_ID);
-            e.getMessage().setHeader(SegmentConstants.NAME, "My updated source");
+            e.getMessage().setHeader(SegmentConstants.SOURCE_NAME, "My updated source");
             e.getMessage().setHeader(SegmentConstants.ENABLED, "false");
         });
 
@@ -237,10 +237,10 @@ class PublicApiOperationsTest extends PublicApiTestSupport {
         String path = "/sources/" + SOURCE_ID;
         wireMock.stubFor(request(updateSource, path).willReturn(ok(updateSource, path, fixture("update-source"))));
         String uri = "segment:updateSource?accessToken=RAW(" + ACCESS_TOKEN + ")&sourceId=" + SOURCE_ID
-                     + "&name=fromOption&slug=option-slug&enabled=true";
+                     + "&sourceName=fromOption&slug=option-slug&enabled=true";
 
         template.request(uri, e -> {
-            e.getMessage().setHeader(SegmentConstants.NAME, "fromHeader");
+            e.getMessage().setHeader(SegmentConstants.SOURCE_NAME, "fromHeader");
             e.getMessage().setBody(Map.of("name", "fromBody", "slug", "body-slug",
                     "settings", Map.of("website", "https://example.com")));
         });
@@ -317,7 +317,8 @@ class PublicApiOperationsTest extends PublicApiTestSupport {
         assertEquals(op.getAccept(), r.getHeader("Accept"));
         assertTrue(r.getHeader("User-Agent").startsWith("camel-segment/"), r.getHeader("User-Agent"));
         if (hasBody) {
-            assertEquals("application/json", r.getHeader("Content-Type"));
+            // the same versioned media type as Accept (API-NOTES B.3: the spec and the API take it)
+            assertEquals(op.getAccept(), r.getHeader("Content-Type"));
         } else {
             assertFalse(r.containsHeader("Content-Type"), "no Content-Type without a body");
             assertEquals(0, r.getBody().length);

@@ -71,7 +71,7 @@ class PublicApiRegionTest {
         Message message = new DefaultMessage(context);
         message.setHeader(SegmentConstants.OPERATION, operation.name());
         PublicApiRequestBuilder builder = new PublicApiRequestBuilder(configuration.resolvePublicApiUrl(),
-                configuration.getAccessToken(), "test", mapper);
+                configuration.getAccessToken(), "test", mapper, configuration.secretMasker());
         return builder.build(operation, PublicApiInputs.of(message, configuration, mapper)).request().uri().toString();
     }
 }

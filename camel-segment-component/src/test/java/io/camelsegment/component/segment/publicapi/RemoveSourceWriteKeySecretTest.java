@@ -40,7 +40,7 @@ class RemoveSourceWriteKeySecretTest extends PublicApiTestSupport {
                 .willReturn(answer(removeSourceWriteKey, PATH, 404,
                         errors("NotFound", "write key " + KEY + " (" + ENCODED_KEY + ") not found", null))));
         String uri = "segment:removeSourceWriteKey?accessToken=RAW(" + ACCESS_TOKEN + ")&sourceId=" + SOURCE_ID
-                     + "&writeKey=RAW(" + KEY + ")";
+                     + "&writeKeyToRemove=RAW(" + KEY + ")";
 
         Exchange result = template.request(uri, e -> {
         });
@@ -78,7 +78,7 @@ class RemoveSourceWriteKeySecretTest extends PublicApiTestSupport {
 
         Exchange result = template.request("direct:removeSourceWriteKey", e -> {
             e.getMessage().setHeader(SegmentConstants.SOURCE_ID, SOURCE_ID);
-            e.getMessage().setHeader(SegmentConstants.WRITE_KEY, KEY);
+            e.getMessage().setHeader(SegmentConstants.WRITE_KEY_TO_REMOVE, KEY);
         });
 
         SegmentApiException e = assertInstanceOf(SegmentApiException.class, result.getException());

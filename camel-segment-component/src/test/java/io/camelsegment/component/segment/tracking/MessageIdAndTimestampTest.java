@@ -134,7 +134,10 @@ class MessageIdAndTimestampTest extends WireMockSegmentTestSupport {
         assertEquals("2026-01-31T12:34:56.789Z", sentTimestamp(instant.toEpochMilli()));
         assertEquals("2026-01-31T12:34:56.789Z",
                 sentTimestamp(OffsetDateTime.ofInstant(instant, ZoneOffset.ofHours(2))));
-        assertEquals("2026-01-31T14:34:56+02:00", sentTimestamp("2026-01-31T14:34:56+02:00"));
+        // text with an offset, or without milliseconds, is sent in UTC with milliseconds like every other form
+        assertEquals("2026-01-31T12:34:56.000Z", sentTimestamp("2026-01-31T14:34:56+02:00"));
+        assertEquals("2024-03-15T09:26:53.589Z", sentTimestamp("2024-03-15T10:26:53.589+01:00"));
+        assertEquals("2026-01-31T12:34:56.000Z", sentTimestamp("2026-01-31T12:34:56Z"));
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentDeliveryMode;
 import io.camelsegment.component.segment.SegmentOverflowPolicy;
 import io.camelsegment.component.segment.http.HttpClientSettings;
-import io.camelsegment.component.segment.tracking.TrackingMessageValidator;
 
 /**
  * Everything that shapes a buffered sender: where and how it sends, how it batches, how it retries. Endpoints whose
@@ -42,27 +41,6 @@ public record BatchingSettings(
 
     public boolean acknowledged() {
         return deliveryMode != SegmentDeliveryMode.fireAndForget;
-    }
-
-    /** Checks the batching options against each other; fails at endpoint creation, not at the first event. */
-    public void validate() {
-        require(deliveryMode != null, "deliveryMode must be set (acknowledged or fireAndForget)");
-        require(overflowPolicy != null, "overflowPolicy must be set (block, fail or dropNewest)");
-        require(flushInterval >= 0, "flushInterval must be >= 0 ms, was " + flushInterval);
-        require(maxInFlightRequests >= 1, "maxInFlightRequests must be >= 1, was " + maxInFlightRequests);
-        require(bufferMaxEvents >= 1, "bufferMaxEvents must be >= 1, was " + bufferMaxEvents);
-        require(bufferMaxBytes >= TrackingMessageValidator.MAX_MESSAGE_BYTES,
-                "bufferMaxBytes must be >= " + TrackingMessageValidator.MAX_MESSAGE_BYTES
-                                                                          + " (one 32 KB message), was "
-                                                                          + bufferMaxBytes);
-        require(maxBlockTime >= 0, "maxBlockTime must be >= 0 ms, was " + maxBlockTime);
-        require(shutdownTimeout >= 0, "shutdownTimeout must be >= 0 ms, was " + shutdownTimeout);
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     @Override

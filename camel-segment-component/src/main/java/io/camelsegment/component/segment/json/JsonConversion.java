@@ -1,0 +1,79 @@
+package io.camelsegment.component.segment.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.component.segment.SegmentValidationException;
+
+/**
+ * The two calls into Jackson that walk a route's Java value recursively (converting a POJO to a tree, writing a value
+ * as JSON), with every failure as a {@link SegmentValidationException} naming the field: a getter that throws, a null
+ * key, nesting beyond Jackson's limit, a lone surrogate, and a value so deep that the walk overflows the thread's stack
+ * first (caught here, where it arises, so that no {@code Error} reaches the route).
+ */
+public final class JsonConversion {
+
+    private JsonConversion() {
+    }
+
+    /** The value as a Jackson tree. */
+    public static JsonNode valueToTree(ObjectMapper mapper, Object value, String field)
+            throws SegmentValidationException {
+        try {
+            return mapper.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            throw JsonProblems.writing(field, e);
+        } catch (StackOverflowError e) {
+            throw JsonProblems.tooDeepForStack(field);
+        }
+    }
+
+    /** The value as JSON bytes (UTF-8). */
+    public static byte[] writeValueAsBytes(ObjectMapper mapper, Object value, String field)
+            throws SegmentValidationException {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw JsonProblems.writing(field, e);
+        } catch (StackOverflowError e) {
+            throw JsonProblems.tooDeepForStack(join(field, deepestEntry(value)));
+        }
+    }
+
+    /** The key of the first entry of a Map that nests deeper than Jackson's limit; null when none (or not a Map). */
+    private static String deepestEntry(Object value) {
+        if (value instanceof java.util.Map<?, ?> map) {
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                if (deeperThan(e.getValue(), SegmentJson.MAX_NESTING_DEPTH - 1)) {
+                    return String.valueOf(e.getKey());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the value nests more than {@code levels} levels; recursion bounded by {@code levels}. */
+    private static boolean deeperThan(Object value, int levels) {
+        Iterable<?> children = value instanceof java.util.Map<?, ?> map ? map.values()
+                : value instanceof Iterable<?> items ? items : null;
+        if (children == null) {
+            return false;
+        }
+        if (levels == 0) {
+            return true;
+        }
+        for (Object child : children) {
+            if (deeperThan(child, levels - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String join(String field, String key) {
+        if (key == null) {
+            return field.isEmpty() ? "message" : field;
+        }
+        return field.isEmpty() ? key : field + "." + key;
+    }
+}

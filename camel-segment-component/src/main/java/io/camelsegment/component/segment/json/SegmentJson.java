@@ -1,0 +1,38 @@
+package io.camelsegment.component.segment.json;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The component's JSON mapper: strict where input could be silently misread, exact where bytes are counted.
+ * <ul>
+ * <li>reading: a key repeated in one object and content after the JSON document are errors, not "last one wins" or
+ * "rest ignored"; Jackson's default limits stay (1,000 levels of nesting, 20,000,000 characters per string);</li>
+ * <li>writing: characters outside the Basic Multilingual Plane (emoji) as 4 bytes of UTF-8, not as a 12-byte escaped
+ * surrogate pair (the 32 KB per message limit counts bytes as sent); a lone surrogate is refused.</li>
+ * </ul>
+ */
+public final class SegmentJson {
+
+    /** Jackson's default nesting limit for reading and writing, which the component keeps. */
+    public static final int MAX_NESTING_DEPTH = 1000;
+
+    private SegmentJson() {
+    }
+
+    public static ObjectMapper newMapper() {
+        return JsonMapper.builder(new SegmentJsonFactory())
+                .findAndAddModules()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+}

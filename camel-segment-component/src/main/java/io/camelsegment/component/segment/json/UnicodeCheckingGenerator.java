@@ -1,0 +1,57 @@
+package io.camelsegment.component.segment.json;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+
+/**
+ * Refuses strings and keys that hold a lone surrogate before they are written: Jackson would write one escaped
+ * ({@code \uD83D}), or, when it combines surrogate pairs into UTF-8, merge it with the next character into another
+ * one. Checked while the value is written anyway, so that no extra pass over the message is needed.
+ */
+final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
+
+    UnicodeCheckingGenerator(JsonGenerator delegate) {
+        super(delegate, true);
+    }
+
+    @Override
+    public void writeFieldName(String name) throws IOException {
+        check(name, 0, name.length(), true);
+        super.writeFieldName(name);
+    }
+
+    @Override
+    public void writeString(String text) throws IOException {
+        if (text != null) {
+            check(text, 0, text.length(), false);
+        }
+        super.writeString(text);
+    }
+
+    @Override
+    public void writeString(char[] text, int offset, int len) throws IOException {
+        check(java.nio.CharBuffer.wrap(text), offset, offset + len, false);
+        super.writeString(text, offset, len);
+    }
+
+    private void check(CharSequence text, int from, int to, boolean key) throws IOException {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean pairStart = Character.isHighSurrogate(c) && i + 1 < to
+                                    && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!pairStart) {
+                    throw lone(key, i - from, c);
+                }
+                i++; // the low half of the pair
+            }
+        }
+    }
+
+    private LoneSurrogateException lone(boolean key, int index, char unit) {
+        String pointer = getOutputContext().pathAsPointer().toString();
+        return new LoneSurrogateException(pointer, key ? "the key" : "the string", index, unit, this);
+    }
+}

@@ -1,0 +1,52 @@
+package io.camelsegment.component.segment;
+
+import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every option is checked when the endpoint is created (a route using it fails to start), not at the first message or
+ * when the producer starts; Segment's own limits are refused there.
+ */
+class OptionValidationTest extends WireMockSegmentTestSupport {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "segment:track?responseTimeout=-1 | responseTimeout must be >= 1 ms, was -1",
+            "segment:track?connectTimeout=0 | connectTimeout must be >= 1 ms, was 0",
+            "segment:track?retryBackoffBase=5000&retryBackoffMax=1000 | retryBackoffBase (5000 ms) must not be greater than retryBackoffMax (1000 ms)",
+            "segment:track?batching=true&maxBatchBytes=587776 | maxBatchBytes must be between 32816 and 500000 bytes",
+            "segment:batch?maxBatchBytes=500001 | maxBatchBytes must be between",
+            "segment:batch?batchSize=2501 | batchSize must be between 1 and 2500",
+            "segment:batch?batchSize=0 | batchSize must be between 1 and 2500",
+            "segment:track?maxRetries=-1 | maxRetries must be >= 0, was -1",
+            "segment:track?maxConnections=0 | maxConnections must be >= 1, was 0",
+            "segment:track?maxRetryAfter=-5 | maxRetryAfter must be >= 0 ms, was -5",
+            "segment:track?batching=true&maxInFlightRequests=0 | maxInFlightRequests must be >= 1, was 0",
+            "segment:track?batching=true&bufferMaxEvents=0 | bufferMaxEvents must be >= 1, was 0",
+            "segment:track?batching=true&flushInterval=-1 | flushInterval must be >= 0 ms, was -1",
+            "segment:track?batching=true&shutdownTimeout=-1 | shutdownTimeout must be >= 0 ms, was -1",
+            "segment:track?batching=true&maxBlockTime=-1 | maxBlockTime must be >= 0 ms, was -1",
+            "segment:getDestination?paginationCount=0 | paginationCount must be between 1 and 1000, was 0",
+            "segment:getDestination?responseType=xml | responseType must be map or jsonNode, was xml",
+            "segment:track?trackingUrl=localhost:8080 | trackingUrl must be an absolute http or https URL",
+            "segment:batch?batching=true | batching=true applies to identify, track, page, screen, group and alias only"
+    })
+    void aRouteWithAnInvalidOptionFailsToStart(String uri, String expected) {
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to(uri);
+            }
+        }));
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains(expected), messages::toString);
+    }
+}

@@ -1,0 +1,275 @@
+package io.camelsegment.component.segment.tracking;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelsegment.component.segment.SegmentBatchException;
+import io.camelsegment.component.segment.SegmentValidationException;
+import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static io.camelsegment.component.segment.support.TrackingRequests.acceptAll;
+import static io.camelsegment.component.segment.support.TrackingRequests.all;
+import static io.camelsegment.component.segment.support.TrackingRequests.batchMessageIds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Input a route may hand the component by mistake (or an attacker on purpose), sent direct, buffered
+ * ({@code batching=true}) and as one item of {@code segment:batch}: each ends in a SegmentValidationException naming
+ * the field and the rule, nothing is sent for it, no {@code java.lang.Error} reaches the route (its onException sees
+ * the failure), and in a batch the bad item is reported by index while its valid neighbours are delivered.
+ */
+class BadInputTest extends WireMockSegmentTestSupport {
+
+    private static final String KEY = "&writeKey=RAW(" + WRITE_KEY + ")";
+
+    @BeforeEach
+    void stub() {
+        acceptAll(wireMock);
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // Every failure must reach onException: an Error would bypass it.
+                onException(Exception.class).handled(false).setHeader("seenByOnException", constant(true));
+                from("direct:direct").to("segment:track?event=E&userId=u" + KEY);
+                from("direct:buffered").to("segment:track?event=E&userId=u&batching=true&flushInterval=0" + KEY);
+                from("direct:batch").to("segment:batch?" + KEY.substring(1));
+            }
+        };
+    }
+
+    /** A Map that contains itself. */
+    static Map<String, Object> selfContaining() {
+        Map<String, Object> map = new HashMap<>();
+        map.put("me", map);
+        return map;
+    }
+
+    static Map<String, Object> nested(int depth) {
+        Map<String, Object> root = new HashMap<>();
+        Map<String, Object> current = root;
+        for (int i = 1; i < depth; i++) {
+            Map<String, Object> next = new HashMap<>();
+            current.put("k", next);
+            current = next;
+        }
+        return root;
+    }
+
+    static Map<String, Object> nullKey() {
+        Map<String, Object> map = new HashMap<>();
+        map.put(null, "v");
+        return map;
+    }
+
+    public static class Failing {
+        public String getSecretSauce() {
+            throw new IllegalStateException("getter failed");
+        }
+    }
+
+    public static class Holder {
+        public Object getInner() {
+            return new Failing();
+        }
+    }
+
+    static String nestedJson(int depth) {
+        StringBuilder sb = new StringBuilder("{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\",\"properties\":");
+        sb.append("{\"a\":".repeat(depth)).append('1').append("}".repeat(depth)).append('}');
+        return sb.toString();
+    }
+
+    /** Maps (or JSON text) with every message field set, so that only the bad part can fail. */
+    static Map<String, Object> event(String key, Object value) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "track");
+        event.put("userId", "u");
+        event.put("event", "E");
+        event.put(key, value);
+        return event;
+    }
+
+    static Map<String, Object> withProperty(String name, Object value) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(name, value);
+        return event("properties", properties);
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                // name, the bad event (built per call), field, rule (part)
+                Arguments.of("self-containing Map", (Supplier<Object>) () -> event("properties", selfContaining()),
+                        "properties.me", "nests"),
+                Arguments.of("Maps nested 10,000 deep", (Supplier<Object>) () -> event("properties", nested(10_000)),
+                        "properties.k", "nests"),
+                Arguments.of("Map with a null key", (Supplier<Object>) () -> event("properties", nullKey()),
+                        "properties.<null key>", "null key"),
+                Arguments.of("POJO whose getter throws", (Supplier<Object>) () -> withProperty("p", new Holder()),
+                        "properties.p.inner.secretSauce", "getter threw java.lang.IllegalStateException"),
+                Arguments.of("lone high surrogate", (Supplier<Object>) () -> withProperty("name", "a\uD83Db"),
+                        "properties.name", "lone surrogate (U+D83D"),
+                Arguments.of("lone low surrogate in a key", (Supplier<Object>) () -> withProperty("k\uDE00", "v"),
+                        "properties", "lone surrogate (U+DE00"),
+                Arguments.of("lone surrogate at the end of userId",
+                        (Supplier<Object>) () -> event("userId", "u\uD83D"), "userId", "lone surrogate"),
+                Arguments.of("epoch timestamp before year 1",
+                        (Supplier<Object>) () -> event("timestamp", -62_135_596_800_001L), "timestamp",
+                        "must be between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z"),
+                Arguments.of("epoch timestamp after year 9999",
+                        (Supplier<Object>) () -> event("timestamp", 253_402_300_800_000L), "timestamp",
+                        "must be between 0001-01-01"),
+                Arguments.of("text timestamp in year 99999",
+                        (Supplier<Object>) () -> event("timestamp", "+99999-01-01T00:00:00Z"), "timestamp",
+                        "must be between 0001-01-01"),
+                Arguments.of("text timestamp in year 0",
+                        (Supplier<Object>) () -> event("timestamp", "0000-06-01T00:00:00.000Z"), "timestamp",
+                        "must be between 0001-01-01"),
+                Arguments.of("text timestamp pushed past 9999 by its offset",
+                        (Supplier<Object>) () -> event("timestamp", "9999-12-31T23:30:00-01:00"), "timestamp",
+                        "must be between 0001-01-01"),
+                Arguments.of("JSON text nested over Jackson's 1,000 levels",
+                        (Supplier<Object>) () -> nestedJson(1001), "",
+                        "nesting depth (1001) exceeds the maximum allowed (1000"),
+                Arguments.of("JSON text with trailing content",
+                        (Supplier<Object>) () -> "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\"} {\"x\":1}", "",
+                        "content after the end of its JSON value"),
+                Arguments.of("JSON text with a duplicate key",
+                        (Supplier<Object>) () -> "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\","
+                                                 + "\"properties\":{\"a\":1,\"a\":2}}",
+                        "properties.a", "appears twice in the same JSON object"),
+                Arguments.of("JSON text with a lone surrogate escape",
+                        (Supplier<Object>) () -> "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\","
+                                                 + "\"properties\":{\"a\":\"x\\uDC00\"}}",
+                        "properties.a", "lone surrogate"));
+    }
+
+    @ParameterizedTest(name = "direct: {0}")
+    @MethodSource("badInputs")
+    void directRefusesAndSendsNothing(String name, Supplier<Object> bad, String field, String rule) {
+        Object body = bad.get();
+        Exchange result = template.request("direct:direct", e -> e.getMessage().setBody(body));
+
+        assertRejected(result, singleField(body, field), rule);
+        assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    @ParameterizedTest(name = "buffered: {0}")
+    @MethodSource("badInputs")
+    void bufferedRefusesAndSendsNothing(String name, Supplier<Object> bad, String field, String rule) {
+        Object body = bad.get();
+        Exchange result = template.request("direct:buffered", e -> e.getMessage().setBody(body));
+
+        assertRejected(result, singleField(body, field), rule);
+        assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    @ParameterizedTest(name = "batch: {0}")
+    @MethodSource("badInputs")
+    void batchReportsTheItemAndDeliversItsNeighbours(String name, Supplier<Object> bad, String field, String rule) {
+        Object badItem = bad.get();
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Object valid = event("messageId", "valid-" + i);
+            // Text items go with text neighbours (a collection of JSON strings), Maps with Maps.
+            items.add(i == 4 ? badItem : badItem instanceof String ? toJson(valid) : valid);
+        }
+
+        Exchange result = template.request("direct:batch", e -> e.getMessage().setBody(items));
+
+        assertNoError(result);
+        SegmentBatchException e = assertInstanceOf(SegmentBatchException.class, result.getException());
+        assertEquals(1, e.getFailures().size(), e.getMessage());
+        assertEquals(4, e.getFailures().get(0).index());
+        String reason = e.getFailures().get(0).reason();
+        assertTrue(reason.startsWith("batch[4]" + (field.isEmpty() ? "" : "." + field)), reason);
+        assertTrue(reason.contains(rule), reason);
+        List<String> sent = new ArrayList<>();
+        for (LoggedRequest request : all(wireMock)) {
+            sent.addAll(batchMessageIds(request));
+        }
+        assertEquals(9, sent.size(), "every valid item delivered: " + sent);
+        assertFalse(sent.contains(null));
+        assertEquals(9, e.getDeliveredMessageIds().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writeKeysThatAreNotStrings")
+    void aBodyWriteKeyThatIsNotAStringIsRefused(String route, Object body) {
+        Exchange result = template.request(route, e -> e.getMessage().setBody(body));
+
+        assertRejected(result, "writeKey", "must be a string");
+        assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    static Stream<Arguments> writeKeysThatAreNotStrings() {
+        return Stream.of(
+                Arguments.of("direct:direct", event("writeKey", 42)),
+                Arguments.of("direct:buffered", event("writeKey", Map.of("key", "k"))),
+                Arguments.of("direct:batch", Map.of("writeKey", List.of("k"), "batch", List.of(event("x", 1)))));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aJsonStringOverJacksonsLengthLimitNamesTheLimit() {
+        // 50 MB of text in one string: over Jackson's 20,000,000-character limit per string
+        String body = "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\",\"properties\":{\"a\":\""
+                      + "x".repeat(50_000_000) + "\"}}";
+
+        Exchange result = template.request("direct:direct", e -> e.getMessage().setBody(body));
+
+        assertRejected(result, "body", "getMaxStringLength");
+        assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    /**
+     * Fields of a JSON text body are named inside "body" when reading finds them (body.properties.a), by their place
+     * in the message when writing does (properties.a); those of a Map body by their place in the message.
+     */
+    private static String singleField(Object body, String field) {
+        return body instanceof String && field.isEmpty() ? "body" : field;
+    }
+
+    private static void assertNoError(Exchange result) {
+        // An Error would have been thrown out of template.request, past onException.
+        assertNotNull(result.getException(), "the exchange failed");
+        assertEquals(Boolean.TRUE, result.getMessage().getHeader("seenByOnException"), "onException saw it");
+    }
+
+    private static void assertRejected(Exchange result, String field, String rule) {
+        assertNoError(result);
+        SegmentValidationException e
+                = assertInstanceOf(SegmentValidationException.class, result.getException(), () -> String.valueOf(
+                        result.getException()));
+        assertTrue(e.getField().startsWith(field) || e.getField().startsWith("body." + field),
+                () -> "field " + e.getField() + ", expected " + field);
+        assertTrue(e.getRule().contains(rule), () -> "rule: " + e.getRule() + ", expected: " + rule);
+        assertFalse(e.getMessage().contains("getter failed"), "the getter's own message is not repeated");
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
