@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -39,21 +40,11 @@ class CamelJBangRunIT {
 
     @Test
     void camelRunWithDepSendsTheYamlRoutesEventsToSegment() throws Exception {
-        Path work = Path.of(property("jbang.workDir"));
-        recreate(work);
-        copyResource("jbang/orders.camel.yaml", work.resolve("orders.camel.yaml"));
-        Files.writeString(work.resolve("application.properties"),
-                "camel.component.segment.tracking-url = " + receiver.trackingUrl() + "\n"
-                + "camel.component.segment.write-key = " + WRITE_KEY + "\n");
         String dependency = "io.camelsegment:camel-segment:" + property("segment.version");
 
-        Path log = work.resolve("camel-run.log");
-        int exit = camel(work, log, "run", "orders.camel.yaml", "--dep=" + dependency,
-                "--properties=application.properties", "--max-messages=3", "--logging-color=false");
-        String output = Files.readString(log);
+        camelRun(receiver.camelProperties(), "orders.camel.yaml", "--dep=" + dependency,
+                "--max-messages=3");
 
-        assertEquals(0, exit, "camel run failed:\n" + tail(output));
-        assertTrue(output.contains("Resolved: " + dependency), "not resolved through --dep:\n" + tail(output));
         List<ReceivedMessage> events = receiver.awaitTracks("Order Completed", 3, Duration.ofSeconds(5));
         assertEquals(List.of("user-1", "user-2", "user-3"), events.stream().map(ReceivedMessage::userId).toList());
         assertEquals("order-2", events.get(1).property("orderId").asText());
@@ -62,7 +53,49 @@ class CamelJBangRunIT {
         receiver.assertNoDuplicateMessageIds();
         receiver.assertAllRequestsAccepted();
         assertEquals(3, receiver.requests().size(), "one /v1/track request per event");
+    }
+
+    /** The Kamelet alone brings the component: its dependency list names camel-segment, no --dep is given. */
+    @Test
+    void theSegmentSinkKameletSendsWithoutAnyDepOption() throws Exception {
+        String kamelets = Path.of(property("jbang.kameletDir")).toAbsolutePath().toString();
+
+        // Placeholders for the Kamelet's properties; camel.component.segment.* would fail here: Camel Main binds them
+        // before the Kamelet's dependencies are downloaded.
+        Map<String, String> properties = Map.of("segment.tracking-url", receiver.trackingUrl(),
+                "segment.write-key", WRITE_KEY);
+        camelRun(properties, "signups.camel.yaml", "--local-kamelet-dir=" + kamelets,
+                "--max-messages=2");
+
+        List<ReceivedMessage> identifies = receiver.awaitMessages(2, Duration.ofSeconds(5));
+        assertEquals(List.of("member-1", "member-2"), identifies.stream().map(ReceivedMessage::userId).toList());
+        assertEquals(List.of("identify", "identify"), identifies.stream().map(ReceivedMessage::type).toList());
+        assertEquals("pro", identifies.get(0).trait("plan").asText());
+        receiver.assertAllRequestsAccepted();
+    }
+
+    /**
+     * {@code camel run FILE --properties=application.properties OPTIONS...} in a fresh work directory; checks that the
+     * command succeeded on the Camel runtime of the BOM and did not print the write key.
+     */
+    private void camelRun(Map<String, String> properties, String routeFile, String... options) throws Exception {
+        Path work = Path.of(property("jbang.workDir"));
+        recreate(work);
+        copyResource("jbang/" + routeFile, work.resolve(routeFile));
+        StringBuilder file = new StringBuilder();
+        properties.forEach((key, value) -> file.append(key).append(" = ").append(value).append('\n'));
+        Files.writeString(work.resolve("application.properties"), file);
+        List<String> args = new ArrayList<>(List.of("run", routeFile, "--properties=application.properties",
+                "--logging-color=false"));
+        args.addAll(List.of(options));
+
+        Path log = work.resolve("camel-run.log");
+        int exit = camel(work, log, args.toArray(String[]::new));
+        String output = Files.readString(log);
+        assertEquals(0, exit, "camel run failed:\n" + tail(output));
         assertFalse(output.contains(WRITE_KEY), "the write key is in Camel JBang's output");
+        assertTrue(output.contains("Apache Camel (JBang) " + property("camel.version") + " shutdown"),
+                "not the Camel runtime of the BOM:\n" + tail(output));
     }
 
     /** Runs the camel command in a new JVM and returns its exit code; its output goes to {@code log}. */
@@ -71,9 +104,11 @@ class CamelJBangRunIT {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-Dmaven.repo.local=" + Path.of(property("jbang.repository")).toAbsolutePath());
+        String classpath = Files.readString(Path.of(property("jbang.classpathFile"))).trim();
+        // The component reaches the run only through Maven resolution (--dep or a Kamelet's dependencies).
+        assertFalse(classpath.contains("camel-segment"), "camel-segment is on the forked JVM's classpath");
         command.add("-cp");
-        command.add(property("jbang.launcherClasses") + java.io.File.pathSeparator
-                    + Files.readString(Path.of(property("jbang.classpathFile"))).trim());
+        command.add(property("jbang.launcherClasses") + java.io.File.pathSeparator + classpath);
         command.add(CamelJBangLauncher.class.getName());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
