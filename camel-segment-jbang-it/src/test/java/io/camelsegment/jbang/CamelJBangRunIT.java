@@ -94,7 +94,8 @@ class CamelJBangRunIT {
         String output = Files.readString(log);
         assertEquals(0, exit, "camel run failed:\n" + tail(output));
         assertFalse(output.contains(WRITE_KEY), "the write key is in Camel JBang's output");
-        assertTrue(output.contains("Apache Camel (JBang) " + property("camel.version") + " shutdown"),
+        // "Apache Camel 4.18.0 (orders) is starting"; the shutdown lines may be cut by the process's exit.
+        assertTrue(output.contains("Apache Camel " + property("camel.version") + " ("),
                 "not the Camel runtime of the BOM:\n" + tail(output));
     }
 
