@@ -1,0 +1,115 @@
+package io.camelsegment.kamelets;
+
+import java.util.Properties;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelsegment.component.segment.SegmentConstants;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * segment-action loaded by camel-kamelet from kamelets/segment-action.kamelet.yaml, as a step of YAML DSL routes,
+ * calling a WireMock server that stands in for Segment's Public API.
+ */
+class SegmentActionKameletTest extends CamelTestSupport {
+
+    private static final String TOKEN = "sgp_KAMELET_t0k3n";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static WireMockServer publicApi;
+
+    @BeforeAll
+    static void startPublicApi() {
+        publicApi = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        publicApi.start();
+    }
+
+    @AfterAll
+    static void stopPublicApi() {
+        publicApi.stop();
+    }
+
+    @BeforeEach
+    void forgetRequests() {
+        publicApi.resetAll();
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.put("segment.access-token", TOKEN);
+        properties.put("segment.public-api-url", "http://127.0.0.1:" + publicApi.port());
+        return properties;
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        KameletRoutes.load(context, "routes/segment-action-routes.camel.yaml");
+        return context;
+    }
+
+    @Test
+    void callsTheOperationAndContinuesWithItsResultAsJson() throws Exception {
+        publicApi.stubFor(get(urlPathEqualTo("/destinations/dest-1")).willReturn(segmentAnswer(
+                "{\"data\":{\"destination\":{\"id\":\"dest-1\",\"name\":\"Warehouse\",\"enabled\":true}}}")));
+        MockEndpoint result = getMockEndpoint("mock:destination");
+        result.expectedMessageCount(1);
+
+        template.sendBodyAndHeader("direct:destination", null, SegmentConstants.DESTINATION_ID, "dest-1");
+
+        result.assertIsSatisfied();
+        String body = result.getExchanges().get(0).getMessage().getBody(String.class);
+        assertEquals(MAPPER.readTree("{\"destination\":{\"id\":\"dest-1\",\"name\":\"Warehouse\",\"enabled\":true}}"),
+                MAPPER.readTree(body));
+        LoggedRequest request = onlyRequest();
+        assertEquals("GET", request.getMethod().getName());
+        assertEquals("Bearer " + TOKEN, request.getHeader("Authorization"));
+        assertEquals("application/vnd.segment.v1+json", request.getHeader("Accept"));
+    }
+
+    @Test
+    void passesTheKameletsPropertiesAsTheOperationsInputs() throws Exception {
+        publicApi.stubFor(post(urlPathEqualTo("/sources/src-1/labels")).willReturn(segmentAnswer(
+                "{\"data\":{\"labels\":[{\"key\":\"environment\",\"value\":\"prod\"},"
+                + "{\"key\":\"team\",\"value\":\"growth\"}]}}")));
+        MockEndpoint result = getMockEndpoint("mock:labelled");
+        result.expectedMessageCount(1);
+
+        template.sendBody("direct:label", null);
+
+        result.assertIsSatisfied();
+        LoggedRequest request = onlyRequest();
+        assertEquals(MAPPER.readTree("{\"labels\":[{\"key\":\"environment\",\"value\":\"prod\"},"
+                                     + "{\"key\":\"team\",\"value\":\"growth\"}]}"),
+                MAPPER.readTree(request.getBodyAsString()));
+        JsonNode body = MAPPER.readTree(result.getExchanges().get(0).getMessage().getBody(String.class));
+        assertEquals("growth", body.at("/labels/1/value").asText());
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder segmentAnswer(String json) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json);
+    }
+
+    private static LoggedRequest onlyRequest() {
+        var requests = publicApi.findAll(anyRequestedFor(anyUrl()));
+        assertEquals(1, requests.size(), requests.toString());
+        return requests.get(0);
+    }
+}
