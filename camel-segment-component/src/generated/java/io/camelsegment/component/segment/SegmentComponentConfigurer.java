@@ -62,6 +62,14 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": getOrCreateConfiguration(target).setGranularity(property(camelContext, io.camelsegment.component.segment.SegmentGranularity.class, value)); return true;
         case "groupid":
         case "groupId": getOrCreateConfiguration(target).setGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckbufferfullthreshold":
+        case "healthCheckBufferFullThreshold": target.setHealthCheckBufferFullThreshold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckfailurethreshold":
+        case "healthCheckFailureThreshold": target.setHealthCheckFailureThreshold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "labels": getOrCreateConfiguration(target).setLabels(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -152,6 +160,14 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": return io.camelsegment.component.segment.SegmentGranularity.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
+        case "healthcheckbufferfullthreshold":
+        case "healthCheckBufferFullThreshold": return long.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckfailurethreshold":
+        case "healthCheckFailureThreshold": return long.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "labels": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -243,6 +259,14 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": return getOrCreateConfiguration(target).getGranularity();
         case "groupid":
         case "groupId": return getOrCreateConfiguration(target).getGroupId();
+        case "healthcheckbufferfullthreshold":
+        case "healthCheckBufferFullThreshold": return target.getHealthCheckBufferFullThreshold();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckfailurethreshold":
+        case "healthCheckFailureThreshold": return target.getHealthCheckFailureThreshold();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "labels": return getOrCreateConfiguration(target).getLabels();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();

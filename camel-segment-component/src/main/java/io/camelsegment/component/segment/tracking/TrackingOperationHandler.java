@@ -13,6 +13,7 @@ import io.camelsegment.component.segment.SegmentOperation;
 import io.camelsegment.component.segment.SegmentOperationHandler;
 import io.camelsegment.component.segment.SegmentValidationException;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
+import io.camelsegment.component.segment.monitor.DeliveryMonitor;
 import io.camelsegment.component.segment.tracking.buffer.BatchingSettings;
 import io.camelsegment.component.segment.tracking.buffer.EventCompletion;
 import io.camelsegment.component.segment.tracking.buffer.TrackingBatcher;
@@ -35,21 +36,22 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
     private final TrackingClient client;
     private final TrackingBatcherRegistry batchers;
     private final CamelContext camelContext;
+    private final DeliveryMonitor monitor;
     private volatile TrackingBatcher batcher;
 
-    public TrackingOperationHandler(SegmentConfiguration configuration, TrackingMessageFactory messageFactory,
-                                    TrackingClient client) {
-        this(configuration, messageFactory, client, null, null);
-    }
-
+    /**
+     * @param monitor the monitor of the endpoint's sender: direct and {@code batch} requests are recorded in it (the
+     *                buffered sender records its own)
+     */
     public TrackingOperationHandler(SegmentConfiguration configuration, TrackingMessageFactory messageFactory,
                                     TrackingClient client, TrackingBatcherRegistry batchers,
-                                    CamelContext camelContext) {
+                                    CamelContext camelContext, DeliveryMonitor monitor) {
         this.configuration = configuration;
         this.messageFactory = messageFactory;
         this.client = client;
         this.batchers = batchers;
         this.camelContext = camelContext;
+        this.monitor = monitor;
     }
 
     @Override
@@ -84,7 +86,9 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         if (buffered != null) {
             return sendBuffered(buffered, exchange, built.event(), writeKey);
         }
-        SegmentHttpResponse response = client.sendSingle(operation, built.event(), writeKey);
+        EncodedEvent event = built.event();
+        SegmentHttpResponse response = monitor.record(1, event.size(),
+                () -> client.sendSingle(operation, event, writeKey));
         List<String> ids = List.of(built.event().messageId());
         Message out = exchange.getMessage();
         out.setHeader(SegmentConstants.HTTP_STATUS, response.status());
@@ -143,7 +147,7 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         TrackingMessageFactory.BuiltBatch input = messageFactory.createBatch(exchange);
         String writeKey = resolveWriteKey(headerWriteKey, input.bodyWriteKey());
         BatchDelivery delivery = BatchDelivery.send(client, input, writeKey, configuration.getBatchSize(),
-                configuration.getMaxBatchBytes());
+                configuration.getMaxBatchBytes(), monitor);
         Message out = exchange.getMessage();
         out.setHeader(SegmentConstants.HTTP_STATUS, delivery.lastStatus());
         out.setHeader(SegmentConstants.MESSAGE_IDS, delivery.delivered());
