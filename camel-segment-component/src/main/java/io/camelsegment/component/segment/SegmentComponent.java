@@ -136,14 +136,23 @@ public class SegmentComponent extends HealthCheckComponent {
         return monitors.find(senderKey(config, operation));
     }
 
+    /**
+     * The monitor of the direct Tracking API sender for this configuration: also where a {@code batching=true}
+     * endpoint's {@code segment:batch} requests (operation chosen by header) are counted, not in its buffered sender.
+     */
+    DeliveryMonitor directTrackingMonitor(SegmentConfiguration config) {
+        return monitors.monitor(directTrackingKey(config));
+    }
+
     private static SenderKey senderKey(SegmentConfiguration config, SegmentOperation operation) {
         if (!operation.isTracking()) {
             return new SenderKey(SenderKind.PUBLIC_API, config.resolvePublicApiUrl(), null, config.getAccessToken(),
                     null);
         }
-        if (config.isBatching()) {
-            return bufferedSenderKey(BatchingSettings.of(config));
-        }
+        return config.isBatching() ? bufferedSenderKey(BatchingSettings.of(config)) : directTrackingKey(config);
+    }
+
+    private static SenderKey directTrackingKey(SegmentConfiguration config) {
         return new SenderKey(SenderKind.TRACKING_DIRECT, config.resolveTrackingUrl(), null, config.getWriteKey(), null);
     }
 

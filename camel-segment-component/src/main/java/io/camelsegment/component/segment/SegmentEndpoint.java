@@ -22,6 +22,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.function.Suppliers;
 
 /**
  * Sends customer data to Twilio Segment (Tracking API: identify, track, page, screen, group, alias, batch) and manages
@@ -98,7 +99,7 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
             TrackingMessageFactory factory = new TrackingMessageFactory(component.getObjectMapper(), configuration,
                     SegmentVersion.get());
             return new TrackingOperationHandler(configuration, factory, client, component.getBatchers(),
-                    getCamelContext(), deliveryMonitor());
+                    getCamelContext(), Suppliers.memorize(() -> component.directTrackingMonitor(configuration)));
         }
         return new PublicApiOperationHandler(configuration, component.getObjectMapper(),
                 component.httpClient(configuration), retryPolicy, deliveryMonitor());

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import io.camelsegment.component.segment.SegmentBatchException;
 import io.camelsegment.component.segment.SegmentConfiguration;
@@ -36,22 +37,22 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
     private final TrackingClient client;
     private final TrackingBatcherRegistry batchers;
     private final CamelContext camelContext;
-    private final DeliveryMonitor monitor;
+    private final Supplier<DeliveryMonitor> directMonitor;
     private volatile TrackingBatcher batcher;
 
     /**
-     * @param monitor the monitor of the endpoint's sender: direct and {@code batch} requests are recorded in it (the
-     *                buffered sender records its own)
+     * @param directMonitor the monitor of the direct sender, where direct and {@code batch} requests are recorded (the
+     *                      buffered sender records its own); asked for on the first such request
      */
     public TrackingOperationHandler(SegmentConfiguration configuration, TrackingMessageFactory messageFactory,
                                     TrackingClient client, TrackingBatcherRegistry batchers,
-                                    CamelContext camelContext, DeliveryMonitor monitor) {
+                                    CamelContext camelContext, Supplier<DeliveryMonitor> directMonitor) {
         this.configuration = configuration;
         this.messageFactory = messageFactory;
         this.client = client;
         this.batchers = batchers;
         this.camelContext = camelContext;
-        this.monitor = monitor;
+        this.directMonitor = directMonitor;
     }
 
     @Override
@@ -87,7 +88,7 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
             return sendBuffered(buffered, exchange, built.event(), writeKey);
         }
         EncodedEvent event = built.event();
-        SegmentHttpResponse response = monitor.record(1, event.size(),
+        SegmentHttpResponse response = directMonitor.get().record(1, event.size(),
                 () -> client.sendSingle(operation, event, writeKey));
         List<String> ids = List.of(built.event().messageId());
         Message out = exchange.getMessage();
@@ -147,7 +148,7 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         TrackingMessageFactory.BuiltBatch input = messageFactory.createBatch(exchange);
         String writeKey = resolveWriteKey(headerWriteKey, input.bodyWriteKey());
         BatchDelivery delivery = BatchDelivery.send(client, input, writeKey, configuration.getBatchSize(),
-                configuration.getMaxBatchBytes(), monitor);
+                configuration.getMaxBatchBytes(), directMonitor.get());
         Message out = exchange.getMessage();
         out.setHeader(SegmentConstants.HTTP_STATUS, delivery.lastStatus());
         out.setHeader(SegmentConstants.MESSAGE_IDS, delivery.delivered());

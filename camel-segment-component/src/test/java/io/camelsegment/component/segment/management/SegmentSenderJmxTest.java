@@ -97,6 +97,23 @@ class SegmentSenderJmxTest extends BufferedDeliveryTestSupport {
     }
 
     @Test
+    void segmentBatchRequestsCountInTheDirectSender() throws Exception {
+        List<Map<String, Object>> events = List.of(
+                Map.of("type", "track", "userId", "u-1", "event", "A", "messageId", "b-1"),
+                Map.of("type", "track", "userId", "u-2", "event", "B", "messageId", "b-2"),
+                Map.of("type", "identify", "userId", "u-3", "messageId", "b-3"));
+        template.sendBody("segment:batch", events);
+
+        MBeanServer server = context.getManagementStrategy().getManagementAgent().getMBeanServer();
+        ObjectName direct = sender(server, "tracking-direct");
+        assertEquals(3L, server.getAttribute(direct, "EventsSent"));
+        assertEquals(1L, server.getAttribute(direct, "BatchesSent"), "one /v1/batch request");
+        assertEquals((long) sink.processed().get(0).bytes(), server.getAttribute(direct, "BytesSent"));
+        assertEquals(Set.of("segment://batch", "segment://identify"),
+                Set.of((String[]) server.getAttribute(direct, "Endpoints")), "one sender for equal settings");
+    }
+
+    @Test
     void endpointsNoLongerCarryDeliveryCounters() throws Exception {
         producer(BUFFERED);
         MBeanServer server = context.getManagementStrategy().getManagementAgent().getMBeanServer();
