@@ -100,7 +100,7 @@ public final class DeliveryMonitor {
     public void buffered(long events, long bytes) {
         eventsBuffered = events;
         bytesBuffered = bytes;
-        if (bufferFullSince != 0 && events * 10 <= bufferMaxEvents * 9 && bytes * 10 <= bufferMaxBytes * 9) {
+        if (bufferFullSince != 0 && events <= bufferMaxEvents * 0.9 && bytes <= bufferMaxBytes * 0.9) {
             bufferFullSince = 0;
         }
     }

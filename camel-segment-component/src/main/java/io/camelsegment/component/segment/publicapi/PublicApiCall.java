@@ -5,7 +5,7 @@ import io.camelsegment.component.segment.http.SegmentHttpRequest;
 
 /**
  * One Public API request ready to send, with the secret it carries in its URL (removeSourceWriteKey's write key), so
- * that whatever reports on it can mask that secret.
+ * that whatever reports on it can mask that secret and the access token.
  *
  * @param operation the operation
  * @param request   the HTTP request (its {@code displayPath} is already masked)
@@ -13,13 +13,29 @@ import io.camelsegment.component.segment.http.SegmentHttpRequest;
  */
 public record PublicApiCall(SegmentOperation operation, SegmentHttpRequest request, String urlSecret) {
 
-    /** Replaces the URL secret (and its URL-encoded form) in text meant for logs or exceptions. */
+    private static final String BEARER = "Bearer ";
+
+    /**
+     * Replaces the URL secret (and its URL-encoded form) and the access token of the Authorization header in text
+     * meant for logs or exceptions: a server may echo either.
+     */
     public String mask(String text) {
-        if (text == null || urlSecret == null || urlSecret.isEmpty()) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.replace(urlSecret, PublicApiRequestBuilder.MASK)
-                .replace(PublicApiRequestBuilder.encode(urlSecret), PublicApiRequestBuilder.MASK);
+        String masked = replace(text, urlSecret);
+        if (urlSecret != null && !urlSecret.isEmpty()) {
+            masked = masked.replace(PublicApiRequestBuilder.encode(urlSecret), PublicApiRequestBuilder.MASK);
+        }
+        String authorization = request.headers().get("Authorization");
+        if (authorization != null && authorization.startsWith(BEARER)) {
+            masked = replace(masked, authorization.substring(BEARER.length()));
+        }
+        return masked;
+    }
+
+    private static String replace(String text, String secret) {
+        return secret == null || secret.isEmpty() ? text : text.replace(secret, PublicApiRequestBuilder.MASK);
     }
 
     @Override

@@ -110,7 +110,10 @@ class SegmentProducerHealthCheckTest extends WireMockSegmentTestSupport {
         wireMock.stubFor(get(urlPathEqualTo("/destinations/dest-1")).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"errors\":[{\"type\":\"Unauthorized\",\"message\":\"bad token " + ACCESS_TOKEN + "\"}]}")));
-        assertInstanceOf(SegmentHttpException.class, template.send("direct:publicApi", e -> { }).getException());
+        SegmentHttpException rejected = assertInstanceOf(SegmentHttpException.class,
+                template.send("direct:publicApi", e -> { }).getException());
+        assertFalse(rejected.getMessage().contains(ACCESS_TOKEN), "the echoed token is masked: " + rejected.getMessage());
+        assertFalse(rejected.getResponseBody().contains(ACCESS_TOKEN), rejected.getResponseBody());
 
         HealthCheck.Result down = check(PUBLIC_API);
         assertEquals(HealthCheck.State.DOWN, down.getState());
