@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelsegment.examples.receiver.LocalSegmentReceiver;
+import io.camelsegment.benchmarks.sink.BenchmarkSink;
 
 /**
  * Runs the benchmark: starts the sink in this JVM, runs each driver in its own JVM (same flags for all, one after the
@@ -56,7 +56,7 @@ public final class BenchmarkRunner {
         // delayed ACK add ~40 ms to every small request, which would measure the sink instead of the drivers.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         // The sink accepts any credentials: analytics-java sends its write key in the body, not as Basic auth.
-        try (LocalSegmentReceiver sink = new LocalSegmentReceiver(0, null, SINK_THREADS)) {
+        try (BenchmarkSink sink = new BenchmarkSink(0, null, SINK_THREADS)) {
             for (int round = 1; round <= settings.rounds(); round++) {
                 Map<Drivers.Info, DriverResult> byDriver = new LinkedHashMap<>();
                 for (Drivers.Info driver : Drivers.runOrder(drivers)) {
@@ -79,7 +79,7 @@ public final class BenchmarkRunner {
     }
 
     /** Runs one driver in a fresh JVM and waits for it, at most the per-driver timeout. */
-    DriverResult run(Drivers.Info driver, LocalSegmentReceiver sink) throws IOException, InterruptedException {
+    DriverResult run(Drivers.Info driver, BenchmarkSink sink) throws IOException, InterruptedException {
         Path out = logs.resolve(driver.id() + ".out");
         Path err = logs.resolve(driver.id() + ".log");
         Path go = logs.resolve(driver.id() + ".go");
@@ -139,7 +139,7 @@ public final class BenchmarkRunner {
                 sink.rejectedRequests(), sink.bytes(), sink.maxRequestBytes());
     }
 
-    private List<String> command(Drivers.Info driver, LocalSegmentReceiver sink, Path go) {
+    private List<String> command(Drivers.Info driver, BenchmarkSink sink, Path go) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(driverJvmArgs);

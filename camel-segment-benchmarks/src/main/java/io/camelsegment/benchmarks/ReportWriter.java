@@ -60,7 +60,7 @@ final class ReportWriter {
         md.append("- Every driver runs alone in its own JVM with the same flags: `").append(driverJvmArgs)
                 .append("`. Drivers run one after the other; in every round the two the throughput target compares "
                         + "(acknowledged and analytics-java tuned) run first, back to back.\n");
-        md.append("- Sink: `LocalSegmentReceiver` (camel-segment-examples) on loopback, in the runner's JVM, so its "
+        md.append("- Sink: `BenchmarkSink` (camel-segment-benchmarks) on loopback, in the runner's JVM, so its "
                   + "CPU is not charged to the drivers (it does share the machine's cores with them). It enforces "
                   + "Segment's limits (32 KB per message, 500 KB and 2500 events per batch) and counts requests, "
                   + "bytes and messageIds.\n");

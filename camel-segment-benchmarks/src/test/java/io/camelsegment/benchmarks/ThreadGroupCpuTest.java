@@ -25,11 +25,7 @@ class ThreadGroupCpuTest {
     @EnabledOnOs(OS.LINUX)
     void chargesBusyThreadsToTheApplication() {
         Map<String, Double> before = ThreadGroupCpu.snapshot();
-        long end = System.nanoTime() + 300_000_000L;
-        double sink = 0;
-        while (System.nanoTime() < end) {
-            sink += Math.sqrt(sink + 1);
-        }
+        double sink = burnCpu();
         Map<String, Double> used = ThreadGroupCpu.difference(before, ThreadGroupCpu.snapshot());
         assertTrue(sink > 0);
         assertTrue(used.get(ThreadGroupCpu.APPLICATION) >= 0.1, used.toString());
@@ -42,11 +38,7 @@ class ThreadGroupCpuTest {
         Map<String, Double> before = ThreadGroupCpu.snapshot();
         long cpuStart = ProcessMetrics.cpuNanos();
         Thread worker = new Thread(() -> {
-            long end = System.nanoTime() + 300_000_000L;
-            double x = 0;
-            while (System.nanoTime() < end) {
-                x += Math.sqrt(x + 1);
-            }
+            double x = burnCpu();
             System.setProperty("thread-group-cpu-test", Double.toString(x));
         });
         worker.start();
@@ -56,5 +48,21 @@ class ThreadGroupCpuTest {
         assertTrue(window.get(ThreadGroupCpu.APPLICATION) >= 0.1, window.toString());
         assertEquals(processCpu, window.get(ThreadGroupCpu.APPLICATION) + window.get(ThreadGroupCpu.GC)
                                  + window.get(ThreadGroupCpu.JIT), 1e-9);
+    }
+
+    /**
+     * Spins until this thread has used 0.3 s of CPU (not of wall time: on a loaded machine 0.3 s of wall time can be
+     * a few hundredths of CPU).
+     */
+    private static double burnCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = threads.getCurrentThreadCpuTime() + 300_000_000L;
+        double x = 0;
+        while (threads.getCurrentThreadCpuTime() < end) {
+            for (int i = 0; i < 10_000; i++) {
+                x += Math.sqrt(x + 1);
+            }
+        }
+        return x;
     }
 }

@@ -1,9 +1,8 @@
 package io.camelsegment.examples;
 
-import java.io.IOException;
 import java.util.Map;
 
-import io.camelsegment.examples.receiver.LocalSegmentReceiver;
+import io.camelsegment.test.SegmentReceiver;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * The example application (Camel Main): sends the events of {@code src/main/data/*.jsonl} with the {@code segment:}
  * component and prints progress and a summary, then stops.
  * <ul>
- * <li>{@code SEGMENT_WRITE_KEY} unset: a {@link LocalSegmentReceiver} is started on 127.0.0.1, the component's
+ * <li>{@code SEGMENT_WRITE_KEY} unset: the test kit's {@link SegmentReceiver} is started on 127.0.0.1, the component's
  * {@code trackingUrl} points at it, and what it received is printed. Nothing leaves the machine.</li>
  * <li>{@code SEGMENT_WRITE_KEY} set (and {@code SEGMENT_REGION=EU} for an EU workspace): the events go to Segment,
  * with the key taken from {@code application.properties} ({@code {{env:SEGMENT_WRITE_KEY}}}).</li>
@@ -29,13 +28,12 @@ public final class SegmentExample implements AutoCloseable {
 
     private final Main main = new Main();
     private final ExampleStats stats = new ExampleStats();
-    private final LocalSegmentReceiver receiver;
+    private final SegmentReceiver receiver;
 
-    private SegmentExample(LocalSegmentReceiver receiver, Map<String, String> overrides) {
+    private SegmentExample(SegmentReceiver receiver, Map<String, String> overrides) {
         this.receiver = receiver;
         if (receiver != null) {
-            main.addOverrideProperty("camel.component.segment.write-key", LOCAL_WRITE_KEY);
-            main.addOverrideProperty("camel.component.segment.tracking-url", receiver.trackingUrl());
+            receiver.camelProperties().forEach(main::addOverrideProperty); // its tracking-url and write-key
         }
         overrides.forEach(main::addOverrideProperty);
         main.bind("exampleStats", stats);
@@ -44,8 +42,8 @@ public final class SegmentExample implements AutoCloseable {
     }
 
     /** Sends to a local receiver started on loopback. Overrides are Camel Main properties (e.g. example.route). */
-    public static SegmentExample local(Map<String, String> overrides) throws IOException {
-        return new SegmentExample(new LocalSegmentReceiver(0, LOCAL_WRITE_KEY, 4), overrides);
+    public static SegmentExample local(Map<String, String> overrides) {
+        return new SegmentExample(SegmentReceiver.start(LOCAL_WRITE_KEY), overrides);
     }
 
     /** Sends where the configuration says: Segment itself, with the write key from application.properties. */
@@ -85,10 +83,7 @@ public final class SegmentExample implements AutoCloseable {
         }
         LOG.info("Summary: {}", result);
         if (receiver != null) {
-            LOG.info("Local receiver got: {} events {}, {} distinct messageIds, {} duplicates, {} requests "
-                     + "({} rejected), {} bytes (largest request {} bytes)",
-                    receiver.events(), receiver.eventsByType(), receiver.distinctMessageIds(), receiver.duplicates(),
-                    receiver.requests(), receiver.rejectedRequests(), receiver.bytes(), receiver.maxRequestBytes());
+            LOG.info("Local receiver got: {}", receiver.summary());
         }
         return result;
     }
@@ -99,7 +94,7 @@ public final class SegmentExample implements AutoCloseable {
     }
 
     /** The local receiver, or null when sending to Segment. */
-    public LocalSegmentReceiver receiver() {
+    public SegmentReceiver receiver() {
         return receiver;
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelsegment.examples.receiver.LocalSegmentReceiver;
+import io.camelsegment.test.ReceivedRequest;
+import io.camelsegment.test.SegmentReceiver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,22 +35,24 @@ class SegmentExampleTest {
     void batchRouteDeliversEverySampleEventExactlyOnceInFewRequests() throws Exception {
         try (SegmentExample example = SegmentExample.local(Map.of("example.input-dir", dataDir()))) {
             ExampleResult result = example.run();
-            LocalSegmentReceiver receiver = example.receiver();
+            SegmentReceiver receiver = example.receiver();
 
             assertTrue(result.completed(), result.toString());
             assertEquals(0, result.failedEvents(), result.toString());
             assertEquals(sample.size(), result.eventsSent());
             assertEveryEventArrivedOnce(receiver);
-            assertEquals(SampleEvents.countByType(sample), receiver.eventsByType());
+            assertEquals(SampleEvents.countByType(sample), receiver.messageCountsByType());
 
             // Each list of 2500 lines is packed to the 500 KB limit: at most one part-filled request per list.
             long lists = (sample.size() + EventsToSegmentBatchRoute.LINES_PER_LIST - 1)
                          / EventsToSegmentBatchRoute.LINES_PER_LIST;
-            long minimum = (receiver.bytes() + 500_000 - 1) / 500_000;
-            assertTrue(receiver.requests() <= minimum + lists - 1,
-                    receiver.requests() + " requests for " + receiver.bytes() + " bytes in " + lists + " lists");
-            assertTrue(receiver.maxRequestBytes() <= 500_000, "largest request " + receiver.maxRequestBytes());
-            assertEquals(receiver.requests(), result.httpRequests());
+            List<ReceivedRequest> requests = receiver.requests();
+            long bytes = requests.stream().mapToLong(ReceivedRequest::bodyBytes).sum();
+            long minimum = (bytes + 500_000 - 1) / 500_000;
+            assertTrue(requests.size() <= minimum + lists - 1,
+                    requests.size() + " requests for " + bytes + " bytes in " + lists + " lists");
+            assertTrue(requests.stream().allMatch(r -> r.bodyBytes() <= 500_000), receiver.summary());
+            assertEquals(requests.size(), result.httpRequests());
         }
     }
 
@@ -58,14 +61,14 @@ class SegmentExampleTest {
         try (SegmentExample example = SegmentExample.local(Map.of("example.input-dir", dataDir(),
                 "example.route", "single"))) {
             ExampleResult result = example.run();
-            LocalSegmentReceiver receiver = example.receiver();
+            SegmentReceiver receiver = example.receiver();
 
             assertTrue(result.completed(), result.toString());
             assertEquals(0, result.failedEvents(), result.toString());
             assertEveryEventArrivedOnce(receiver);
             // the "type" of each line picked the operation (identify, track, page)
-            assertEquals(SampleEvents.countByType(sample), receiver.eventsByType());
-            assertEquals(sample.size(), receiver.requests());
+            assertEquals(SampleEvents.countByType(sample), receiver.messageCountsByType());
+            assertEquals(sample.size(), receiver.requests().size());
             assertEquals(sample.size(), result.httpRequests());
         }
     }
@@ -87,9 +90,9 @@ class SegmentExampleTest {
                 assertTrue(result.completed(), route + ": " + result);
                 assertEquals(3, result.eventsSent(), route + ": " + result);
                 assertEquals(2, result.failedEvents(), route + ": " + result);
-                assertEquals(3, example.receiver().events(), route);
+                assertEquals(3, example.receiver().messages().size(), route);
                 for (int i = 0; i < 3; i++) {
-                    assertTrue(example.receiver().received(sample.get(i).get("messageId").asText()), route);
+                    assertTrue(example.receiver().message(sample.get(i).get("messageId").asText()).isPresent(), route);
                 }
             }
         }
@@ -129,7 +132,7 @@ class SegmentExampleTest {
 
     /** Runs the example in "Segment" mode against a receiver that only accepts the given key. */
     private static void sendToFakeSegment(String writeKey, Map<String, String> properties) throws Exception {
-        try (LocalSegmentReceiver segment = new LocalSegmentReceiver(0, writeKey, 2)) {
+        try (SegmentReceiver segment = SegmentReceiver.start(writeKey)) {
             Map<String, String> overrides = new java.util.HashMap<>(properties);
             overrides.put("example.input-dir", dataDir());
             overrides.put("camel.component.segment.tracking-url", segment.trackingUrl());
@@ -137,19 +140,18 @@ class SegmentExampleTest {
                 ExampleResult result = example.run();
 
                 assertEquals(sample.size(), result.eventsSent(), result.toString());
-                assertEquals(0, segment.rejectedRequests(), "the write key was sent as Basic auth");
+                segment.assertAllRequestsAccepted(); // the write key was sent as Basic auth
             }
         }
     }
 
-    private static void assertEveryEventArrivedOnce(LocalSegmentReceiver receiver) {
-        assertEquals(sample.size(), receiver.events());
-        assertEquals(sample.size(), receiver.distinctMessageIds());
-        assertEquals(0, receiver.duplicates());
-        assertEquals(0, receiver.rejectedRequests());
+    private static void assertEveryEventArrivedOnce(SegmentReceiver receiver) {
+        assertEquals(sample.size(), receiver.messages().size());
+        receiver.assertNoDuplicateMessageIds();
+        receiver.assertAllRequestsAccepted();
         for (JsonNode event : sample) {
             String id = event.get("messageId").asText();
-            assertTrue(receiver.received(id), "not received: " + id);
+            assertTrue(receiver.message(id).isPresent(), "not received: " + id);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.camelsegment.examples.receiver;
+package io.camelsegment.benchmarks.sink;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,16 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The receiver over real HTTP on loopback: Segment's limits, auth, and what it counts. */
-class LocalSegmentReceiverTest {
+class BenchmarkSinkTest {
 
     private static final String KEY = "receiver-test-key";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private LocalSegmentReceiver receiver;
+    private BenchmarkSink receiver;
 
     @BeforeEach
     void start() throws Exception {
-        receiver = new LocalSegmentReceiver(0, KEY, 2);
+        receiver = new BenchmarkSink(0, KEY, 2);
     }
 
     @AfterEach
@@ -110,23 +110,23 @@ class LocalSegmentReceiverTest {
 
     @Test
     void acceptsABatchOfExactlyTheLimitsAndKeepsAllItsIds() throws Exception {
-        String[] messages = new String[LocalSegmentReceiver.MAX_BATCH_EVENTS];
+        String[] messages = new String[BenchmarkSink.MAX_BATCH_EVENTS];
         for (int i = 0; i < messages.length; i++) {
             messages[i] = track(new UUID(1, i).toString());
         }
         String body = batch(messages);
         body = body.substring(0, body.length() - 1) + ",\"pad\":\""
-               + "x".repeat(LocalSegmentReceiver.MAX_BATCH_BYTES - body.length() - 9) + "\"}";
-        assertEquals(LocalSegmentReceiver.MAX_BATCH_BYTES, body.length());
+               + "x".repeat(BenchmarkSink.MAX_BATCH_BYTES - body.length() - 9) + "\"}";
+        assertEquals(BenchmarkSink.MAX_BATCH_BYTES, body.length());
         assertEquals(200, post("/batch", KEY, body));
-        assertEquals(LocalSegmentReceiver.MAX_BATCH_EVENTS, receiver.distinctMessageIds());
+        assertEquals(BenchmarkSink.MAX_BATCH_EVENTS, receiver.distinctMessageIds());
         assertTrue(receiver.received(new UUID(1, 0).toString()) && receiver.received(new UUID(1, 2499).toString()));
 
         String oneByteMore = body.substring(0, body.length() - 2) + "x\"}";
         assertEquals(400, post("/batch", KEY, oneByteMore));
-        assertEquals(2L * LocalSegmentReceiver.MAX_BATCH_BYTES + 1, receiver.bytes(), "every byte counted");
-        assertEquals(LocalSegmentReceiver.MAX_BATCH_BYTES + 1, receiver.maxRequestBytes());
-        assertEquals(LocalSegmentReceiver.MAX_BATCH_EVENTS, receiver.events());
+        assertEquals(2L * BenchmarkSink.MAX_BATCH_BYTES + 1, receiver.bytes(), "every byte counted");
+        assertEquals(BenchmarkSink.MAX_BATCH_BYTES + 1, receiver.maxRequestBytes());
+        assertEquals(BenchmarkSink.MAX_BATCH_EVENTS, receiver.events());
     }
 
     @Test
@@ -143,7 +143,7 @@ class LocalSegmentReceiverTest {
     @Test
     void enforcesSegmentsSizeAndCountLimitsWith400() throws Exception {
         String big = "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\",\"messageId\":\"big\",\"properties\":{\"p\":\""
-                     + "x".repeat(LocalSegmentReceiver.MAX_MESSAGE_BYTES) + "\"}}";
+                     + "x".repeat(BenchmarkSink.MAX_MESSAGE_BYTES) + "\"}}";
         assertEquals(400, post("/track", KEY, big));
 
         String[] items = new String[20];
@@ -153,7 +153,7 @@ class LocalSegmentReceiverTest {
         }
         assertEquals(400, post("/batch", KEY, batch(items)), "over 500 KB");
 
-        String[] many = new String[LocalSegmentReceiver.MAX_BATCH_EVENTS + 1];
+        String[] many = new String[BenchmarkSink.MAX_BATCH_EVENTS + 1];
         for (int i = 0; i < many.length; i++) {
             many[i] = "{\"type\":\"track\",\"messageId\":\"n" + i + "\"}";
         }

@@ -1,4 +1,4 @@
-package io.camelsegment.examples.receiver;
+package io.camelsegment.benchmarks.sink;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,21 +18,24 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.camelsegment.test.SegmentLimits;
 
 /**
- * A local, Segment-compatible Tracking API receiver on loopback: {@code POST /v1/{identify,track,page,screen,group,
- * alias,batch,import}} with Basic auth, enforcing Segment's size limits (32 KB per message, 500 KB per batch, 2500
- * events per batch: 400 beyond them, as Segment does). It counts events, requests, bytes, event types and duplicate
- * messageIds, so a run can prove that nothing was lost or duplicated. Cheap enough to be the sink of the benchmark,
+ * The benchmark's sink: a Segment-compatible Tracking API receiver on loopback, {@code POST /v1/{identify,track,page,
+ * screen,group,alias,batch,import}} with Basic auth, enforcing Segment's limits ({@link SegmentLimits}: 400 beyond 32
+ * KB per message or 500 KB per batch, as Segment does; 400 beyond 2500 events per batch too, which Segment accepts
+ * and drops, so that a driver overshooting it fails loudly). It counts events, requests, bytes, event types and
+ * duplicate messageIds, so a run can prove that nothing was lost or duplicated. Tests of routes use the test kit's
+ * plain {@code SegmentReceiver}; this one is cheap enough to be the sink of the benchmark,
  * which shares the machine's cores with what it measures: each handler thread reads bodies into one buffer, checks
  * and reads them in one pass that builds nothing ({@link ParsedRequest}, {@link JsonScanner}; invalid JSON is a 400)
  * and keeps only messageIds, UUID-shaped ones as two longs ({@link MessageIdSet}).
  */
-public final class LocalSegmentReceiver implements AutoCloseable {
+public final class BenchmarkSink implements AutoCloseable {
 
-    public static final int MAX_MESSAGE_BYTES = 32 * 1024;
-    public static final int MAX_BATCH_BYTES = 500 * 1024;
-    public static final int MAX_BATCH_EVENTS = 2500;
+    public static final int MAX_MESSAGE_BYTES = SegmentLimits.MAX_MESSAGE_BYTES;
+    public static final int MAX_BATCH_BYTES = SegmentLimits.MAX_BATCH_BYTES;
+    public static final int MAX_BATCH_EVENTS = SegmentLimits.MAX_BATCH_EVENTS;
 
     private static final Set<String> SINGLE_PATHS = Set.of("identify", "track", "page", "screen", "group", "alias");
     private static final byte[] OK = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
@@ -70,7 +73,7 @@ public final class LocalSegmentReceiver implements AutoCloseable {
      * @param writeKey the write key requests must authenticate with; null accepts any Basic auth
      * @param threads  request-handling threads
      */
-    public LocalSegmentReceiver(int port, String writeKey, int threads) throws IOException {
+    public BenchmarkSink(int port, String writeKey, int threads) throws IOException {
         this.expectedAuthorization = writeKey == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);

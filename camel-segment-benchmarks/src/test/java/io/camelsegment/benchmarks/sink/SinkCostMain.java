@@ -1,4 +1,4 @@
-package io.camelsegment.examples.receiver;
+package io.camelsegment.benchmarks.sink;
 
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CPU this JVM spent while the child ran is the receiver's. A child, not threads here, so the client's CPU (its
  * HttpClient threads too) and its garbage are not counted. Not run by the build:
  * <pre>
- * java -Xmx1g -cp camel-segment-examples/target/classes:camel-segment-examples/target/test-classes:JACKSON_CORE_JAR \
- *     io.camelsegment.examples.receiver.SinkCostMain [events, default 1000000] [rounds, default 3]
+ * java -Xmx1g -cp camel-segment-benchmarks/target/classes:camel-segment-benchmarks/target/test-classes:JACKSON_CORE_JAR \
+ *     io.camelsegment.benchmarks.sink.SinkCostMain [events, default 1000000] [rounds, default 3]
  * </pre>
  */
 public final class SinkCostMain {
@@ -52,7 +52,7 @@ public final class SinkCostMain {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (LocalSegmentReceiver receiver = new LocalSegmentReceiver(0, KEY, 4)) {
+        try (BenchmarkSink receiver = new BenchmarkSink(0, KEY, 4)) {
             for (int round = 1; round <= rounds; round++) {
                 receiver.reset();
                 long cpuBefore = os.getProcessCpuTime();

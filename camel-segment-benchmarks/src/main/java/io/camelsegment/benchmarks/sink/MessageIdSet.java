@@ -1,4 +1,4 @@
-package io.camelsegment.examples.receiver;
+package io.camelsegment.benchmarks.sink;
 
 import java.util.Arrays;
 import java.util.HashSet;
