@@ -10,6 +10,7 @@ import io.camelsegment.component.segment.SegmentBufferFullException;
 import io.camelsegment.component.segment.SegmentComponent;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentEndpoint;
+import io.camelsegment.component.segment.monitor.DeliveryStatistics;
 import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.CamelContext;
@@ -146,6 +147,22 @@ class SegmentProducerHealthCheckTest extends WireMockSegmentTestSupport {
         acceptTracking();
         assertNull(track("direct:direct").getException());
         assertEquals(HealthCheck.State.UP, check(DIRECT).getState());
+    }
+
+    @Test
+    void anAnswerThatBlamesTheRequestLeavesTheSenderUp() throws Exception {
+        wireMock.stubFor(get(urlPathEqualTo("/destinations/dest-1")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errors\":[{\"type\":\"NotFound\",\"message\":\"Resource not found\"}]}")));
+        assertInstanceOf(SegmentHttpException.class, template.send("direct:publicApi", e -> { }).getException());
+        Thread.sleep(THRESHOLD + 100);
+
+        HealthCheck.Result result = check(PUBLIC_API);
+        assertEquals(HealthCheck.State.UP, result.getState(), "a 404 is no outage: " + result.getMessage());
+        DeliveryStatistics stats = context.getEndpoint(PUBLIC_API, SegmentEndpoint.class).getDeliveryStatistics();
+        assertEquals(1, stats.batchesFailed());
+        assertTrue(stats.lastError().contains("HTTP 404"), stats.lastError());
+        assertNull(stats.failingSince());
     }
 
     @Test
