@@ -65,7 +65,7 @@ public class SegmentDevConsole extends AbstractDevConsole {
             if (m.key().mode() != null) {
                 jo.put("deliveryMode", m.key().mode());
             }
-            jo.put("endpoints", new JsonArray(List.copyOf(m.endpoints())));
+            jo.put("endpoints", new JsonArray(m.endpoints()));
             jo.put("healthy", sender.health().up());
             if (!sender.health().up()) {
                 jo.put("healthReason", sender.health().reason());

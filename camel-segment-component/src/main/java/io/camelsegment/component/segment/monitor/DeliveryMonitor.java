@@ -1,6 +1,7 @@
 package io.camelsegment.component.segment.monitor;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,9 +58,9 @@ public final class DeliveryMonitor {
         return key;
     }
 
-    /** The endpoints that send through this sender (URIs with secrets masked). */
-    public Set<String> endpoints() {
-        return Set.copyOf(endpoints);
+    /** The endpoints that send through this sender (URIs with secrets masked), sorted. */
+    public List<String> endpoints() {
+        return List.copyOf(endpoints);
     }
 
     /** Records that an endpoint (its masked URI) sends through this sender. */
