@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.camelsegment.component.segment.SegmentHttpException;
+import io.camelsegment.component.segment.http.RetryPolicy;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
 
 /**
@@ -149,8 +150,9 @@ public final class DeliveryMonitor {
 
     /**
      * A request carrying these events failed (after retries), or they were given up at the shutdown deadline.
-     * Delivery counts as failing when Segment could not be reached, or answered 408, 429, 5xx, 401 or 403; another 4xx
-     * blames the request alone, so it is counted and shown but leaves the sender's health as it was.
+     * Delivery counts as failing when Segment could not be reached, or answered a status the retry policy retries,
+     * any 5xx, 401 or 403; another 4xx blames the request alone, so it is counted and shown but leaves the sender's
+     * health as it was.
      */
     public void batchFailed(int events, int retriesMade, Exception error) {
         eventsFailed.add(events);
@@ -161,7 +163,7 @@ public final class DeliveryMonitor {
         if (status == 401 || status == 403) {
             credentialsRejectedStatus = status;
         }
-        if (status == 0 || status == 401 || status == 403 || status == 408 || status == 429 || status >= 500) {
+        if (status == 0 || status == 401 || status == 403 || status >= 500 || RetryPolicy.isRetryableStatus(status)) {
             if (failingSince == 0) {
                 failingSince = System.currentTimeMillis();
             }
