@@ -2,7 +2,7 @@ package io.camelsegment.component.segment.publicapi;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.component.segment.SegmentConstants;
@@ -22,14 +22,15 @@ final class PublicApiResponseMapper {
     static final String RATE_LIMIT_CONSUMED = "X-RateLimit-Consumed";
     static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private final ObjectMapper mapper;
+    // Built from classes, not from an anonymous TypeReference: reading that one's generic superclass needs
+    // reflection metadata that a native image (Camel Quarkus) only has when the class is registered.
+    private final JavaType mapType;
     private final boolean jsonNodeBody;
 
     PublicApiResponseMapper(ObjectMapper mapper, String responseType) {
         this.mapper = mapper;
+        this.mapType = mapper.getTypeFactory().constructMapType(Map.class, String.class, Object.class);
         if (!"map".equals(responseType) && !"jsonNode".equals(responseType)) {
             throw new IllegalArgumentException("responseType must be map or jsonNode, was " + responseType);
         }
@@ -76,7 +77,7 @@ final class PublicApiResponseMapper {
         if (jsonNodeBody) {
             return data;
         }
-        return data.isObject() ? mapper.convertValue(data, MAP) : mapper.convertValue(data, Object.class);
+        return data.isObject() ? mapper.convertValue(data, mapType) : mapper.convertValue(data, Object.class);
     }
 
     private static String text(JsonNode node) {
