@@ -1,0 +1,653 @@
+package io.camelsegment.component.segment.springboot;
+
+import java.time.Duration;
+
+import io.camelsegment.component.segment.SegmentConfiguration;
+import io.camelsegment.component.segment.SegmentDeliveryMode;
+import io.camelsegment.component.segment.SegmentGranularity;
+import io.camelsegment.component.segment.SegmentOverflowPolicy;
+import io.camelsegment.component.segment.SegmentRegion;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code camel.component.segment.*}: one property per option of the segment component (the component-level options of
+ * its segment.json), applied to the component by {@link SegmentComponentAutoConfiguration}. Endpoints start from a
+ * copy of these values and override them with their URI options.
+ * <p>
+ * The fields have no initial values: an unset property is null and leaves the component's own value (its default,
+ * or what a {@code SegmentComponent} bean of the application set) alone. The defaults IDEs show come from
+ * {@code META-INF/additional-spring-configuration-metadata.json}.
+ * <p>
+ * {@code enabled} and {@code customizer.enabled} (inherited) switch the auto-configuration off, as for every Camel
+ * starter; so the component's own {@code enabled} option (updateSource's default) has no property here and is given
+ * on the endpoint or in the {@code CamelSegmentEnabled} header instead. Unknown keys under the prefix fail the start
+ * ({@code ignoreUnknownFields = false}) rather than being ignored.
+ */
+@ConfigurationProperties(prefix = SegmentComponentConfiguration.PREFIX, ignoreUnknownFields = false)
+public class SegmentComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    public static final String PREFIX = "camel.component.segment";
+
+    /**
+     * The shared configuration: every endpoint starts from a copy of it
+     */
+    private SegmentConfiguration configuration;
+
+    /**
+     * The region of the workspace: US (api.segment.io, api.segmentapis.com) or EU (events.eu1.segmentapis.com,
+     * eu1.api.segmentapis.com).
+     */
+    private SegmentRegion region;
+
+    /**
+     * Default anonymousId for Tracking API messages that have none.
+     */
+    private String anonymousId;
+
+    /**
+     * page: default page category.
+     */
+    private String category;
+
+    /**
+     * Public API: the Destination id.
+     */
+    private String destinationId;
+
+    /**
+     * listDeliveryMetricsSummaryFromDestination: end time, ISO-8601.
+     */
+    private String endTime;
+
+    /**
+     * Default event name for track messages that have none.
+     */
+    private String event;
+
+    /**
+     * List operations: follow the next cursor through every page and return the combined list.
+     */
+    private Boolean fetchAllPages;
+
+    /**
+     * listDeliveryMetricsSummaryFromDestination: DAY, HOUR or MINUTE.
+     */
+    private SegmentGranularity granularity;
+
+    /**
+     * group: default groupId.
+     */
+    private String groupId;
+
+    /**
+     * addLabelsToSource: labels as key:value pairs separated by commas (the body or the CamelSegmentLabels header may
+     * give a list instead).
+     */
+    private String labels;
+
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer;
+
+    /**
+     * page/screen: default page or screen name. updateSource: the new Source name.
+     */
+    private String name;
+
+    /**
+     * List operations: page size (pagination.count), 1 to 1000; 200 when not set.
+     */
+    private Integer paginationCount;
+
+    /**
+     * List operations: the cursor of the page to fetch (pagination.cursor).
+     */
+    private String paginationCursor;
+
+    /**
+     * getDailyPerSourceApiCallsUsage: start of the usage period, ISO-8601 date (e.g. 2021-02-01).
+     */
+    private String period;
+
+    /**
+     * alias: default previousId.
+     */
+    private String previousId;
+
+    /**
+     * Public API: the type of the result body: map (java.util.Map) or jsonNode (Jackson JsonNode). One of: map,
+     * jsonNode.
+     */
+    private String responseType;
+
+    /**
+     * updateSource: the new slug.
+     */
+    private String slug;
+
+    /**
+     * Public API: the Source id.
+     */
+    private String sourceId;
+
+    /**
+     * listDeliveryMetricsSummaryFromDestination: start time, ISO-8601.
+     */
+    private String startTime;
+
+    /**
+     * When false, failures do not throw: the body becomes the envelope {successful, data, error} (for agents and
+     * tooling); successes are wrapped the same way.
+     */
+    private Boolean throwExceptionOnFailure;
+
+    /**
+     * Default userId for Tracking API messages that have none.
+     */
+    private String userId;
+
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled;
+
+    /**
+     * How long to wait for a connection to Segment. A duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration connectTimeout;
+
+    /**
+     * Maximum number of pooled HTTP connections to Segment.
+     */
+    private Integer maxConnections;
+
+    /**
+     * Overrides the Public API base URL, e.g. for a proxy or a test server.
+     */
+    private String publicApiUrl;
+
+    /**
+     * How long to wait for Segment's response to a request. A duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration responseTimeout;
+
+    /**
+     * Overrides the Tracking API base URL (including /v1), e.g. for a proxy or a test server.
+     */
+    private String trackingUrl;
+
+    /**
+     * Buffer single-event operations (identify, track, page, screen, group, alias) and send them to /v1/batch by
+     * count, bytes and time, over several connections.
+     */
+    private Boolean batching;
+
+    /**
+     * Maximum number of events in one /v1/batch request (Segment's limit is 2500).
+     */
+    private Integer batchSize;
+
+    /**
+     * With batching: the most bytes of encoded events the buffer holds (like Kafka's buffer.memory).
+     */
+    private Long bufferMaxBytes;
+
+    /**
+     * With batching: the most events the buffer holds (queued and in flight).
+     */
+    private Integer bufferMaxEvents;
+
+    /**
+     * With batching: acknowledged completes each exchange when Segment accepted its batch (at-least-once);
+     * fireAndForget completes it once queued.
+     */
+    private SegmentDeliveryMode deliveryMode;
+
+    /**
+     * With batching: how long an event may wait for its batch to fill before the batch is sent anyway (like Kafka's
+     * linger.ms). A duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration flushInterval;
+
+    /**
+     * Maximum size in bytes of one /v1/batch request as sent (Segment's limit is 500 KB).
+     */
+    private Integer maxBatchBytes;
+
+    /**
+     * With overflowPolicy=block: how long a sender waits for room in the buffer before its exchange fails (like
+     * Kafka's max.block.ms). A duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration maxBlockTime;
+
+    /**
+     * With batching: how many batch requests may be in flight at once (one sender thread each, each on a pooled
+     * connection; keep it at most maxConnections).
+     */
+    private Integer maxInFlightRequests;
+
+    /**
+     * With batching, when the buffer is full: block (wait up to maxBlockTime, then fail the exchange), fail (at once),
+     * or dropNewest (drop the new event, count and log it, complete the exchange: loses data by choice).
+     */
+    private SegmentOverflowPolicy overflowPolicy;
+
+    /**
+     * With batching: how long stopping the route or context waits for buffered events to be delivered; events still
+     * undelivered then fail their exchange (acknowledged) or are logged with their count and messageIds
+     * (fireAndForget). A duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration shutdownTimeout;
+
+    /**
+     * How many times a request is retried on I/O errors and retryable statuses (408, 410, 429, 460, 5xx except
+     * 501/505/511). 0 disables retries.
+     */
+    private Integer maxRetries;
+
+    /**
+     * Longest wait honoured when Segment sends Retry-After. A duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration maxRetryAfter;
+
+    /**
+     * Backoff before the first retry; doubled on each further retry (with jitter), up to retryBackoffMax. In
+     * milliseconds.
+     */
+    private Duration retryBackoffBase;
+
+    /**
+     * Longest backoff between two retries. A duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration retryBackoffMax;
+
+    /**
+     * Public API: the workspace access token, sent as Authorization: Bearer. A secret: give it as a placeholder or
+     * environment variable, never in a committed file.
+     */
+    private String accessToken;
+
+    /**
+     * Tracking API: the Source write key (sent as HTTP Basic auth). For removeSourceWriteKey: the write key to remove
+     * from the Source. A secret: give it as a placeholder or environment variable, never in a committed file.
+     */
+    private String writeKey;
+
+    public SegmentConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(SegmentConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public SegmentRegion getRegion() {
+        return region;
+    }
+
+    public void setRegion(SegmentRegion region) {
+        this.region = region;
+    }
+
+    public String getAnonymousId() {
+        return anonymousId;
+    }
+
+    public void setAnonymousId(String anonymousId) {
+        this.anonymousId = anonymousId;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
+    }
+
+    public String getDestinationId() {
+        return destinationId;
+    }
+
+    public void setDestinationId(String destinationId) {
+        this.destinationId = destinationId;
+    }
+
+    public String getEndTime() {
+        return endTime;
+    }
+
+    public void setEndTime(String endTime) {
+        this.endTime = endTime;
+    }
+
+    public String getEvent() {
+        return event;
+    }
+
+    public void setEvent(String event) {
+        this.event = event;
+    }
+
+    public Boolean getFetchAllPages() {
+        return fetchAllPages;
+    }
+
+    public void setFetchAllPages(Boolean fetchAllPages) {
+        this.fetchAllPages = fetchAllPages;
+    }
+
+    public SegmentGranularity getGranularity() {
+        return granularity;
+    }
+
+    public void setGranularity(SegmentGranularity granularity) {
+        this.granularity = granularity;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    public void setGroupId(String groupId) {
+        this.groupId = groupId;
+    }
+
+    public String getLabels() {
+        return labels;
+    }
+
+    public void setLabels(String labels) {
+        this.labels = labels;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getPaginationCount() {
+        return paginationCount;
+    }
+
+    public void setPaginationCount(Integer paginationCount) {
+        this.paginationCount = paginationCount;
+    }
+
+    public String getPaginationCursor() {
+        return paginationCursor;
+    }
+
+    public void setPaginationCursor(String paginationCursor) {
+        this.paginationCursor = paginationCursor;
+    }
+
+    public String getPeriod() {
+        return period;
+    }
+
+    public void setPeriod(String period) {
+        this.period = period;
+    }
+
+    public String getPreviousId() {
+        return previousId;
+    }
+
+    public void setPreviousId(String previousId) {
+        this.previousId = previousId;
+    }
+
+    public String getResponseType() {
+        return responseType;
+    }
+
+    public void setResponseType(String responseType) {
+        this.responseType = responseType;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    public void setSourceId(String sourceId) {
+        this.sourceId = sourceId;
+    }
+
+    public String getStartTime() {
+        return startTime;
+    }
+
+    public void setStartTime(String startTime) {
+        this.startTime = startTime;
+    }
+
+    public Boolean getThrowExceptionOnFailure() {
+        return throwExceptionOnFailure;
+    }
+
+    public void setThrowExceptionOnFailure(Boolean throwExceptionOnFailure) {
+        this.throwExceptionOnFailure = throwExceptionOnFailure;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public String getPublicApiUrl() {
+        return publicApiUrl;
+    }
+
+    public void setPublicApiUrl(String publicApiUrl) {
+        this.publicApiUrl = publicApiUrl;
+    }
+
+    public Duration getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(Duration responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public String getTrackingUrl() {
+        return trackingUrl;
+    }
+
+    public void setTrackingUrl(String trackingUrl) {
+        this.trackingUrl = trackingUrl;
+    }
+
+    public Boolean getBatching() {
+        return batching;
+    }
+
+    public void setBatching(Boolean batching) {
+        this.batching = batching;
+    }
+
+    public Integer getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(Integer batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public Long getBufferMaxBytes() {
+        return bufferMaxBytes;
+    }
+
+    public void setBufferMaxBytes(Long bufferMaxBytes) {
+        this.bufferMaxBytes = bufferMaxBytes;
+    }
+
+    public Integer getBufferMaxEvents() {
+        return bufferMaxEvents;
+    }
+
+    public void setBufferMaxEvents(Integer bufferMaxEvents) {
+        this.bufferMaxEvents = bufferMaxEvents;
+    }
+
+    public SegmentDeliveryMode getDeliveryMode() {
+        return deliveryMode;
+    }
+
+    public void setDeliveryMode(SegmentDeliveryMode deliveryMode) {
+        this.deliveryMode = deliveryMode;
+    }
+
+    public Duration getFlushInterval() {
+        return flushInterval;
+    }
+
+    public void setFlushInterval(Duration flushInterval) {
+        this.flushInterval = flushInterval;
+    }
+
+    public Integer getMaxBatchBytes() {
+        return maxBatchBytes;
+    }
+
+    public void setMaxBatchBytes(Integer maxBatchBytes) {
+        this.maxBatchBytes = maxBatchBytes;
+    }
+
+    public Duration getMaxBlockTime() {
+        return maxBlockTime;
+    }
+
+    public void setMaxBlockTime(Duration maxBlockTime) {
+        this.maxBlockTime = maxBlockTime;
+    }
+
+    public Integer getMaxInFlightRequests() {
+        return maxInFlightRequests;
+    }
+
+    public void setMaxInFlightRequests(Integer maxInFlightRequests) {
+        this.maxInFlightRequests = maxInFlightRequests;
+    }
+
+    public SegmentOverflowPolicy getOverflowPolicy() {
+        return overflowPolicy;
+    }
+
+    public void setOverflowPolicy(SegmentOverflowPolicy overflowPolicy) {
+        this.overflowPolicy = overflowPolicy;
+    }
+
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Duration getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    public void setMaxRetryAfter(Duration maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public Duration getRetryBackoffBase() {
+        return retryBackoffBase;
+    }
+
+    public void setRetryBackoffBase(Duration retryBackoffBase) {
+        this.retryBackoffBase = retryBackoffBase;
+    }
+
+    public Duration getRetryBackoffMax() {
+        return retryBackoffMax;
+    }
+
+    public void setRetryBackoffMax(Duration retryBackoffMax) {
+        this.retryBackoffMax = retryBackoffMax;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getWriteKey() {
+        return writeKey;
+    }
+
+    public void setWriteKey(String writeKey) {
+        this.writeKey = writeKey;
+    }
+}

@@ -1,0 +1,87 @@
+package io.camelsegment.component.segment.springboot;
+
+import io.camelsegment.component.segment.SegmentComponent;
+import io.camelsegment.component.segment.SegmentConfiguration;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How camel.component.segment.* keys are read: relaxed names bind, misspelt names stop the start, the switch. */
+@ExtendWith(OutputCaptureExtension.class)
+class SegmentStarterPropertiesTest {
+
+    /** application.properties refers to these; here no receiver is needed, nothing is sent. */
+    private static final String[] RECEIVER = {
+            "segment.receiver.tracking-url=http://127.0.0.1:9/v1", "segment.receiver.write-key=wk_props_test" };
+
+    @Test
+    void misspeltPropertyFailsTheStartNamingItButNotItsValue(CapturedOutput output) {
+        Exception e = assertThrows(Exception.class, () -> start("--camel.component.segment.writ-key=wk_typo").close());
+
+        String messages = causes(e);
+        assertTrue(messages.contains("camel.component.segment.writ-key"), messages);
+        assertTrue(messages.contains("left unbound"), messages);
+        assertFalse(messages.contains("wk_typo"), messages);
+        // The startup report (SegmentUnboundPropertiesFailureAnalyzer) names the key and where it was set.
+        assertTrue(output.getAll().contains("Unknown camel.component.segment properties (values not shown)"), output.getAll());
+        assertTrue(output.getAll().contains("camel.component.segment.writ-key (set in"), output.getAll());
+        assertFalse(output.getAll().contains("wk_typo"), output.getAll());
+    }
+
+    @Test
+    void misspeltNestedPropertyFailsTooWhileCamelCaseAndNestedNamesBind() {
+        Exception e = assertThrows(Exception.class,
+                () -> start("--camel.component.segment.configuration.maxRetrys=2").close());
+        assertTrue(causes(e).contains("camel.component.segment.configuration.maxretrys"), causes(e));
+
+        try (ConfigurableApplicationContext app = start("--camel.component.segment.maxRetries=4",
+                "--camel.component.segment.connectTimeout=2500",
+                "--camel.component.segment.configuration.user-id=nested-default-user")) {
+            SegmentConfiguration configuration = configuration(app);
+            assertEquals(4, configuration.getMaxRetries());
+            assertEquals(2500L, configuration.getConnectTimeout()); // a bare number is milliseconds
+            // A nested configuration is applied first, the single options (application.properties) on top of it.
+            assertEquals("nested-default-user", configuration.getUserId());
+            assertEquals("wk_props_test", configuration.getWriteKey());
+        }
+    }
+
+    @Test
+    void enabledFalseTurnsTheStarterOff() {
+        try (ConfigurableApplicationContext app = start("--camel.component.segment.enabled=false",
+                "--camel.component.segment.writ-key=not-checked-when-off")) {
+            SegmentConfiguration configuration = configuration(app);
+            assertNull(configuration.getWriteKey());
+            assertNull(configuration.getEvent());
+        }
+    }
+
+    /** Starts the test application with application.properties and these command-line arguments on top. */
+    private static ConfigurableApplicationContext start(String... arguments) {
+        return new SpringApplicationBuilder(StarterTestApplication.class)
+                .properties(RECEIVER)
+                .run(arguments);
+    }
+
+    private static SegmentConfiguration configuration(ConfigurableApplicationContext app) {
+        return app.getBean(CamelContext.class).getComponent("segment", SegmentComponent.class).getConfiguration();
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+}
