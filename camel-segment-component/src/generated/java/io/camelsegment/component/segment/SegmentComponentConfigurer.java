@@ -62,6 +62,14 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": getOrCreateConfiguration(target).setGranularity(property(camelContext, io.camelsegment.component.segment.SegmentGranularity.class, value)); return true;
         case "groupid":
         case "groupId": getOrCreateConfiguration(target).setGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckbufferfullthreshold":
+        case "healthCheckBufferFullThreshold": target.setHealthCheckBufferFullThreshold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckfailurethreshold":
+        case "healthCheckFailureThreshold": target.setHealthCheckFailureThreshold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, io.camelsegment.component.segment.http.SegmentHttpClientConfigurer.class, value)); return true;
         case "labels": getOrCreateConfiguration(target).setLabels(property(camelContext, java.lang.String.class, value)); return true;
@@ -181,6 +189,14 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": return io.camelsegment.component.segment.SegmentGranularity.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
+        case "healthcheckbufferfullthreshold":
+        case "healthCheckBufferFullThreshold": return long.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckfailurethreshold":
+        case "healthCheckFailureThreshold": return long.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return io.camelsegment.component.segment.http.SegmentHttpClientConfigurer.class;
         case "labels": return java.lang.String.class;
@@ -296,6 +312,14 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": return getOrCreateConfiguration(target).getGranularity();
         case "groupid":
         case "groupId": return getOrCreateConfiguration(target).getGroupId();
+        case "healthcheckbufferfullthreshold":
+        case "healthCheckBufferFullThreshold": return target.getHealthCheckBufferFullThreshold();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckfailurethreshold":
+        case "healthCheckFailureThreshold": return target.getHealthCheckFailureThreshold();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "labels": return getOrCreateConfiguration(target).getLabels();

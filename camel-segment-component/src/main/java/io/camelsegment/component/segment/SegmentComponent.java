@@ -11,6 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.component.segment.http.HttpClientSettings;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
 import io.camelsegment.component.segment.json.SegmentJson;
+import io.camelsegment.component.segment.management.SenderMBeans;
+import io.camelsegment.component.segment.monitor.DeliveryMonitor;
+import io.camelsegment.component.segment.monitor.DeliveryMonitors;
+import io.camelsegment.component.segment.monitor.SenderKey;
+import io.camelsegment.component.segment.monitor.SenderKind;
+import io.camelsegment.component.segment.tracking.buffer.BatchingSettings;
 import io.camelsegment.component.segment.tracking.buffer.TrackingBatcherRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -19,15 +25,16 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.URISupport;
 
 /**
  * The {@code segment:} component. Holds the default {@link SegmentConfiguration} and what endpoints share: the pooled
- * HTTP client(s), the buffered senders ({@code batching=true}) and the JSON mapper.
+ * HTTP client(s), the buffered senders ({@code batching=true}), the monitors of all senders (JMX, dev console, health)
+ * and the JSON mapper.
  */
 @Component("segment")
-public class SegmentComponent extends DefaultComponent implements SSLContextParametersAware {
+public class SegmentComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     private static final String SENSITIVE_KEYWORD = "writeKey";
 
@@ -45,8 +52,20 @@ public class SegmentComponent extends DefaultComponent implements SSLContextPara
     private boolean useGlobalSslContextParameters;
 
     private final Map<HttpClientSettings, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
-    private final TrackingBatcherRegistry batchers = new TrackingBatcherRegistry();
+    private final DeliveryMonitors monitors = new DeliveryMonitors();
+    private final TrackingBatcherRegistry batchers = new TrackingBatcherRegistry(
+            settings -> monitors.monitor(bufferedSenderKey(settings)));
     private final ObjectMapper objectMapper = SegmentJson.newMapper();
+
+    @Metadata(label = "health", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long requests to Segment may keep failing (no request accepted since the first "
+                            + "failure) before the producer health check reports DOWN")
+    private long healthCheckFailureThreshold = 60000L;
+
+    @Metadata(label = "health", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "How long a buffered sender's buffer may stay full before the producer health check "
+                            + "reports DOWN")
+    private long healthCheckBufferFullThreshold = 30000L;
 
     public SegmentComponent() {
     }
@@ -136,12 +155,80 @@ public class SegmentComponent extends DefaultComponent implements SSLContextPara
         return batchers;
     }
 
+    /** The monitors of every sender (direct, buffered, Public API) this component created. */
+    public DeliveryMonitors getDeliveryMonitors() {
+        return monitors;
+    }
+
+    /** The monitor of the sender an endpoint with this configuration delivers through (created on first use). */
+    DeliveryMonitor deliveryMonitor(SegmentConfiguration config, SegmentOperation operation) {
+        return monitors.monitor(senderKey(config, operation));
+    }
+
+    /** The monitor of that sender, or null when no producer has used it yet. */
+    DeliveryMonitor findDeliveryMonitor(SegmentConfiguration config, SegmentOperation operation) {
+        return monitors.find(senderKey(config, operation));
+    }
+
+    /**
+     * The monitor of the direct Tracking API sender for this configuration: also where a {@code batching=true}
+     * endpoint's {@code segment:batch} requests (operation chosen by header) are counted, not in its buffered sender.
+     */
+    DeliveryMonitor directTrackingMonitor(SegmentConfiguration config) {
+        return monitors.monitor(directTrackingKey(config));
+    }
+
+    private static SenderKey senderKey(SegmentConfiguration config, SegmentOperation operation) {
+        if (!operation.isTracking()) {
+            return new SenderKey(SenderKind.PUBLIC_API, config.resolvePublicApiUrl(), null, config.getAccessToken(),
+                    null);
+        }
+        return config.isBatching() ? bufferedSenderKey(BatchingSettings.of(config)) : directTrackingKey(config);
+    }
+
+    private static SenderKey directTrackingKey(SegmentConfiguration config) {
+        return new SenderKey(SenderKind.TRACKING_DIRECT, config.resolveTrackingUrl(), null, config.getWriteKey(), null);
+    }
+
+    private static SenderKey bufferedSenderKey(BatchingSettings settings) {
+        return new SenderKey(SenderKind.TRACKING_BUFFERED, settings.trackingUrl(), settings.deliveryMode().name(),
+                settings.writeKey(), settings);
+    }
+
+    public long getHealthCheckFailureThreshold() {
+        return healthCheckFailureThreshold;
+    }
+
+    /**
+     * How long requests to Segment may keep failing (no request accepted since the first failure) before the producer
+     * health check reports DOWN.
+     */
+    public void setHealthCheckFailureThreshold(long healthCheckFailureThreshold) {
+        this.healthCheckFailureThreshold = healthCheckFailureThreshold;
+    }
+
+    public long getHealthCheckBufferFullThreshold() {
+        return healthCheckBufferFullThreshold;
+    }
+
+    /** How long a buffered sender's buffer may stay full before the producer health check reports DOWN. */
+    public void setHealthCheckBufferFullThreshold(long healthCheckBufferFullThreshold) {
+        this.healthCheckBufferFullThreshold = healthCheckBufferFullThreshold;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        monitors.setListener(SenderMBeans.forContext(getCamelContext()));
+    }
+
     @Override
     protected void doStop() throws Exception {
         // Senders still held flush first (within shutdownTimeout): they need the HTTP clients.
         batchers.stopAll();
         httpClients.values().forEach(SegmentHttpClient::close);
         httpClients.clear();
+        monitors.clear();
         super.doStop();
     }
 }

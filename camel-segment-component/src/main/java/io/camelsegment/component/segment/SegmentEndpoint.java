@@ -8,8 +8,8 @@ import io.camelsegment.component.segment.tracking.TrackingClient;
 import io.camelsegment.component.segment.tracking.TrackingMessageFactory;
 import io.camelsegment.component.segment.tracking.TrackingOperationHandler;
 import io.camelsegment.component.segment.tracking.buffer.BatchingSettings;
-import io.camelsegment.component.segment.tracking.buffer.DeliveryStatistics;
-import org.apache.camel.api.management.ManagedAttribute;
+import io.camelsegment.component.segment.monitor.DeliveryMonitor;
+import io.camelsegment.component.segment.monitor.DeliveryStatistics;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Category;
@@ -22,6 +22,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.function.Suppliers;
 
 /**
  * Sends customer data to Twilio Segment (Tracking API: identify, track, page, screen, group, alias, batch) and manages
@@ -30,7 +31,7 @@ import org.apache.camel.support.DefaultEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "segment", title = "Segment", syntax = "segment:operation",
              producerOnly = true, category = { Category.API, Category.CLOUD, Category.SAAS },
              headersClass = SegmentConstants.class)
-@ManagedResource(description = "Segment endpoint; Delivery* attributes: counters of its buffered sender (batching=true)")
+@ManagedResource(description = "Segment endpoint; the counters of its sender are on the segment-sender-<id> service MBean")
 public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "The operation to perform")
@@ -82,10 +83,10 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
             TrackingMessageFactory factory = new TrackingMessageFactory(component.getObjectMapper(), configuration,
                     SegmentVersion.get(), DerivedIdentity.of(getCamelContext(), configuration));
             return new TrackingOperationHandler(configuration, factory, client, component.getBatchers(),
-                    getCamelContext());
+                    getCamelContext(), Suppliers.memorize(() -> component.directTrackingMonitor(configuration)));
         }
         return new PublicApiOperationHandler(configuration, component.getObjectMapper(),
-                component.httpClient(configuration), retryPolicy);
+                component.httpClient(configuration), retryPolicy, deliveryMonitor());
     }
 
     public SegmentOperation getOperation() {
@@ -107,67 +108,20 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
     }
 
     /**
-     * The counters of the buffered sender this endpoint feeds (shared with endpoints of equal settings); they stay
-     * readable after it stopped. {@link DeliveryStatistics#NONE} without batching or before the first producer started.
+     * The monitor of the sender this endpoint delivers through (shared with endpoints of equal settings), created on
+     * first use: direct Tracking API calls, the buffered sender ({@code batching=true}), or Public API calls.
+     */
+    DeliveryMonitor deliveryMonitor() {
+        return getComponent().deliveryMonitor(configuration, operation);
+    }
+
+    /**
+     * The counters and state of the sender this endpoint delivers through; they stay readable after it stopped (until
+     * the component stops). {@link DeliveryStatistics#NONE} before the first producer started.
      */
     public DeliveryStatistics getDeliveryStatistics() {
-        return configuration.isBatching()
-                ? getComponent().getBatchers().statistics(BatchingSettings.of(configuration)) : DeliveryStatistics.NONE;
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: events accepted into the buffer")
-    public long getDeliveryEventsQueued() {
-        return getDeliveryStatistics().eventsQueued();
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: events in batches Segment accepted")
-    public long getDeliveryEventsSent() {
-        return getDeliveryStatistics().eventsSent();
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: events whose batch failed after retries or at the shutdown deadline")
-    public long getDeliveryEventsFailed() {
-        return getDeliveryStatistics().eventsFailed();
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: events dropped by overflowPolicy=dropNewest")
-    public long getDeliveryEventsDropped() {
-        return getDeliveryStatistics().eventsDropped();
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: events refused (buffer full or stopping); their exchanges failed")
-    public long getDeliveryEventsRejected() {
-        return getDeliveryStatistics().eventsRejected();
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: HTTP retries of batch requests")
-    public long getDeliveryRetries() {
-        return getDeliveryStatistics().retries();
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: batch requests Segment accepted")
-    public long getDeliveryBatchesSent() {
-        return getDeliveryStatistics().batchesSent();
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: batch requests that failed")
-    public long getDeliveryBatchesFailed() {
-        return getDeliveryStatistics().batchesFailed();
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: bytes of accepted batch requests, as sent")
-    public long getDeliveryBytesSent() {
-        return getDeliveryStatistics().bytesSent();
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: events in the buffer now (queued and in flight)")
-    public long getDeliveryEventsBuffered() {
-        return getDeliveryStatistics().eventsBuffered();
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: encoded bytes in the buffer now")
-    public long getDeliveryBytesBuffered() {
-        return getDeliveryStatistics().bytesBuffered();
+        DeliveryMonitor monitor = getComponent().findDeliveryMonitor(configuration, operation);
+        return monitor != null ? monitor.snapshot() : DeliveryStatistics.NONE;
     }
 
     /**
@@ -179,11 +133,6 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
                                     + "the senders")
     public int flush() {
         return configuration.isBatching() ? getComponent().getBatchers().flush(BatchingSettings.of(configuration)) : 0;
-    }
-
-    @ManagedAttribute(description = "Buffered delivery: the last error (time and message, no secrets)")
-    public String getDeliveryLastError() {
-        return getDeliveryStatistics().lastError();
     }
 
     @Override

@@ -6,8 +6,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import io.camelsegment.component.segment.health.SegmentProducerHealthCheck;
+import io.camelsegment.component.segment.monitor.DeliveryMonitor;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
 
@@ -19,6 +23,8 @@ public class SegmentProducer extends DefaultAsyncProducer {
 
     private final SegmentEndpoint endpoint;
     private SegmentOperationHandler handler;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private SegmentProducerHealthCheck healthCheck;
 
     public SegmentProducer(SegmentEndpoint endpoint) {
         super(endpoint);
@@ -32,10 +38,30 @@ public class SegmentProducer extends DefaultAsyncProducer {
         if (handler instanceof org.apache.camel.Service service) {
             service.start();
         }
+        DeliveryMonitor monitor = endpoint.deliveryMonitor();
+        monitor.addEndpoint(URISupport.sanitizeUri(endpoint.getEndpointUri()));
+        registerHealthCheck(monitor);
+    }
+
+    /** Camel's producer checks are off unless camel.health.producersEnabled=true; without camel-health, none. */
+    private void registerHealthCheck(DeliveryMonitor monitor) {
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            SegmentComponent component = endpoint.getComponent();
+            healthCheck = new SegmentProducerHealthCheck(endpoint.getId(), monitor,
+                    component.getHealthCheckFailureThreshold(), component.getHealthCheckBufferFullThreshold());
+            healthCheck.setEnabled(component.isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
         if (handler instanceof org.apache.camel.Service service) {
             service.stop();
         }

@@ -10,6 +10,7 @@ import io.camelsegment.component.segment.SegmentOperationHandler;
 import io.camelsegment.component.segment.SegmentVersion;
 import io.camelsegment.component.segment.http.RetryPolicy;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
+import io.camelsegment.component.segment.monitor.DeliveryMonitor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -28,13 +29,14 @@ public class PublicApiOperationHandler implements SegmentOperationHandler {
     private final PublicApiPaginator paginator;
 
     public PublicApiOperationHandler(SegmentConfiguration configuration, ObjectMapper mapper, SegmentHttpClient http,
-                                     RetryPolicy retryPolicy) {
+                                     RetryPolicy retryPolicy, DeliveryMonitor monitor) {
         this.configuration = configuration;
         this.mapper = mapper;
         this.requests = new PublicApiRequestBuilder(configuration.resolvePublicApiUrl(),
                 configuration.getAccessToken(), SegmentVersion.get(), mapper, configuration.secretMasker());
         this.responses = new PublicApiResponseMapper(mapper, configuration.getResponseType());
-        this.client = new PublicApiClient(http, retryPolicy, configuration.getResponseTimeout(), mapper, responses);
+        this.client = new PublicApiClient(http, retryPolicy, configuration.getResponseTimeout(), mapper, responses,
+                monitor);
         this.paginator = new PublicApiPaginator(requests, client);
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import io.camelsegment.component.segment.SegmentBatchException;
 import io.camelsegment.component.segment.SegmentConfiguration;
@@ -13,6 +14,7 @@ import io.camelsegment.component.segment.SegmentOperation;
 import io.camelsegment.component.segment.SegmentOperationHandler;
 import io.camelsegment.component.segment.SegmentValidationException;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
+import io.camelsegment.component.segment.monitor.DeliveryMonitor;
 import io.camelsegment.component.segment.tracking.buffer.BatchingSettings;
 import io.camelsegment.component.segment.tracking.buffer.EventCompletion;
 import io.camelsegment.component.segment.tracking.buffer.TrackingBatcher;
@@ -35,21 +37,22 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
     private final TrackingClient client;
     private final TrackingBatcherRegistry batchers;
     private final CamelContext camelContext;
+    private final Supplier<DeliveryMonitor> directMonitor;
     private volatile TrackingBatcher batcher;
 
-    public TrackingOperationHandler(SegmentConfiguration configuration, TrackingMessageFactory messageFactory,
-                                    TrackingClient client) {
-        this(configuration, messageFactory, client, null, null);
-    }
-
+    /**
+     * @param directMonitor the monitor of the direct sender, where direct and {@code batch} requests are recorded (the
+     *                      buffered sender records its own); asked for on the first such request
+     */
     public TrackingOperationHandler(SegmentConfiguration configuration, TrackingMessageFactory messageFactory,
                                     TrackingClient client, TrackingBatcherRegistry batchers,
-                                    CamelContext camelContext) {
+                                    CamelContext camelContext, Supplier<DeliveryMonitor> directMonitor) {
         this.configuration = configuration;
         this.messageFactory = messageFactory;
         this.client = client;
         this.batchers = batchers;
         this.camelContext = camelContext;
+        this.directMonitor = directMonitor;
     }
 
     @Override
@@ -84,7 +87,9 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         if (buffered != null) {
             return sendBuffered(buffered, exchange, built.event(), writeKey);
         }
-        SegmentHttpResponse response = client.sendSingle(operation, built.event(), writeKey);
+        EncodedEvent event = built.event();
+        SegmentHttpResponse response = directMonitor.get().record(1, event.size(),
+                () -> client.sendSingle(operation, event, writeKey));
         List<String> ids = List.of(built.event().messageId());
         Message out = exchange.getMessage();
         out.setHeader(SegmentConstants.HTTP_STATUS, response.status());
@@ -143,7 +148,7 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         TrackingMessageFactory.BuiltBatch input = messageFactory.createBatch(exchange);
         String writeKey = resolveWriteKey(headerWriteKey, input.bodyWriteKey());
         BatchDelivery delivery = BatchDelivery.send(client, input, writeKey, configuration.getBatchSize(),
-                configuration.getMaxBatchBytes());
+                configuration.getMaxBatchBytes(), directMonitor.get());
         Message out = exchange.getMessage();
         out.setHeader(SegmentConstants.HTTP_STATUS, delivery.lastStatus());
         out.setHeader(SegmentConstants.MESSAGE_IDS, delivery.delivered());

@@ -117,8 +117,9 @@ class OsgiManifestTest {
                 // camel-karaf exports Camel's packages at Camel's version: 4.18.x today; we also build on 4.22.
                 assertIncludes(range, pkg, "4.18.0", "4.18.1", "4.22.0");
                 assertExcludes(range, pkg, "4.17.0", "5.0.0");
-                // Only the Endpoint DSL's builders may go without camel-endpointdsl.
-                assertEquals(pkg.startsWith("org.apache.camel.builder.endpoint"),
+                // Only the Endpoint DSL's builders (camel-endpointdsl) and the health check (camel-health) are optional.
+                assertEquals(pkg.startsWith("org.apache.camel.builder.endpoint")
+                             || pkg.equals("org.apache.camel.impl.health"),
                         "optional".equals(attrs.get("resolution:")), pkg + " resolution");
             } else if (pkg.startsWith("com.fasterxml.jackson.")) {
                 assertIncludes(range, pkg, "2.19.4", "2.22.1");

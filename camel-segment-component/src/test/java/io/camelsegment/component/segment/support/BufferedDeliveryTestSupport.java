@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 import io.camelsegment.component.segment.SegmentComponent;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentEndpoint;
-import io.camelsegment.component.segment.tracking.buffer.DeliveryStatistics;
+import io.camelsegment.component.segment.monitor.DeliveryStatistics;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

@@ -250,6 +250,29 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
     private Duration shutdownTimeout;
 
     /**
+     * How long a buffered sender's buffer may stay full before the producer health check reports DOWN. A duration:
+     * 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration healthCheckBufferFullThreshold;
+
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component (segment has no consumers).
+     */
+    private Boolean healthCheckConsumerEnabled;
+
+    /**
+     * How long requests to Segment may keep failing (no request accepted since the first failure) before the producer
+     * health check reports DOWN. A duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration healthCheckFailureThreshold;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Camel has producer health
+     * checks off by default: camel.health.producers-enabled=true turns them on.
+     */
+    private Boolean healthCheckProducerEnabled;
+
+    /**
      * How many times a request is retried on I/O errors and retryable statuses (408, 410, 429, 460, 5xx except
      * 501/505/511). 0 disables retries.
      */
@@ -649,5 +672,37 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
 
     public void setWriteKey(String writeKey) {
         this.writeKey = writeKey;
+    }
+
+    public Duration getHealthCheckBufferFullThreshold() {
+        return healthCheckBufferFullThreshold;
+    }
+
+    public void setHealthCheckBufferFullThreshold(Duration healthCheckBufferFullThreshold) {
+        this.healthCheckBufferFullThreshold = healthCheckBufferFullThreshold;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Duration getHealthCheckFailureThreshold() {
+        return healthCheckFailureThreshold;
+    }
+
+    public void setHealthCheckFailureThreshold(Duration healthCheckFailureThreshold) {
+        this.healthCheckFailureThreshold = healthCheckFailureThreshold;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 }

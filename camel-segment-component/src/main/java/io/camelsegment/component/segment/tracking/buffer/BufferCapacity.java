@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.camelsegment.component.segment.SegmentBufferFullException;
 import io.camelsegment.component.segment.SegmentException;
 import io.camelsegment.component.segment.SegmentOverflowPolicy;
+import io.camelsegment.component.segment.monitor.DeliveryMonitor;
 
 /**
  * The bound on what a buffered sender holds (queued and in flight), by events and by encoded bytes, like Kafka's
@@ -19,19 +20,20 @@ final class BufferCapacity {
     private final long maxBytes;
     private final SegmentOverflowPolicy policy;
     private final long maxBlockNanos;
-    private final DeliveryCounters counters;
+    private final DeliveryMonitor counters;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition released = lock.newCondition();
     private long events;
     private long bytes;
     private boolean closed;
 
-    BufferCapacity(BatchingSettings settings, DeliveryCounters counters) {
+    BufferCapacity(BatchingSettings settings, DeliveryMonitor counters) {
         this.maxEvents = settings.bufferMaxEvents();
         this.maxBytes = settings.bufferMaxBytes();
         this.policy = settings.overflowPolicy();
         this.maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(settings.maxBlockTime());
         this.counters = counters;
+        counters.bufferLimits(maxEvents, maxBytes);
     }
 
     /**
@@ -55,6 +57,7 @@ final class BufferCapacity {
                     counters.buffered(events, bytes);
                     return true;
                 }
+                counters.noRoom();
                 if (policy == SegmentOverflowPolicy.dropNewest) {
                     return false;
                 }

@@ -7,6 +7,7 @@ import io.camelsegment.component.segment.SegmentBufferFullException;
 import io.camelsegment.component.segment.SegmentException;
 import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
+import io.camelsegment.component.segment.monitor.DeliveryMonitor;
 import io.camelsegment.component.segment.tracking.EncodedEvent;
 import io.camelsegment.component.segment.tracking.TrackingClient;
 import org.apache.camel.CamelContext;
@@ -29,13 +30,13 @@ public class TrackingBatcher extends ServiceSupport {
     private final BatchingSettings settings;
     private final TrackingClient client;
     private final CamelContext camelContext;
-    private final DeliveryCounters counters;
+    private final DeliveryMonitor counters;
     private final BufferCapacity capacity;
     private final EventAccumulator accumulator;
     private ExecutorService senders;
 
     TrackingBatcher(BatchingSettings settings, TrackingClient client, CamelContext camelContext,
-                    DeliveryCounters counters) {
+                    DeliveryMonitor counters) {
         this.settings = settings;
         this.client = client;
         this.camelContext = camelContext;
@@ -46,10 +47,6 @@ public class TrackingBatcher extends ServiceSupport {
 
     public BatchingSettings getSettings() {
         return settings;
-    }
-
-    public DeliveryStatistics statistics() {
-        return counters.snapshot();
     }
 
     @Override
@@ -132,6 +129,7 @@ public class TrackingBatcher extends ServiceSupport {
 
     private void send(PendingBatch batch) {
         SegmentHttpResponse response;
+        counters.requestStarted();
         try {
             response = client.sendBatch(batch.batch(), batch.writeKey());
         } catch (SegmentHttpException e) {
@@ -140,6 +138,8 @@ public class TrackingBatcher extends ServiceSupport {
         } catch (RuntimeException e) {
             failed(batch, new SegmentException("Segment batch could not be sent: " + e, e), 0);
             return;
+        } finally {
+            counters.requestFinished();
         }
         delivered(batch, response);
     }
@@ -164,7 +164,7 @@ public class TrackingBatcher extends ServiceSupport {
             return;
         }
         capacity.release(batch.count(), batch.eventBytes());
-        counters.batchFailed(batch.count(), Math.max(retries, 0), error.getMessage());
+        counters.batchFailed(batch.count(), Math.max(retries, 0), error);
         if (settings.acknowledged()) {
             LOG.warn("Segment batch of {} event(s) not delivered, failing their exchanges: {}", batch.count(),
                     error.getMessage());
@@ -207,7 +207,7 @@ public class TrackingBatcher extends ServiceSupport {
             if (batch.settle()) {
                 events += batch.count();
                 capacity.release(batch.count(), batch.eventBytes());
-                counters.batchFailed(batch.count(), 0, deadline.getMessage());
+                counters.batchFailed(batch.count(), 0, deadline);
                 LOG.warn("Segment shutdown deadline: {} event(s) undelivered; messageIds: {}", batch.count(),
                         batch.batch().messageIds());
                 for (EventCompletion completion : batch.completions()) {

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.camelsegment.component.segment.monitor.DeliveryMonitor;
 import io.camelsegment.component.segment.tracking.TrackingClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceHelper;
@@ -14,13 +15,18 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * The component's buffered senders, one per distinct {@link BatchingSettings}: endpoints with equal settings (same URL,
  * write key, batching, retry and timeout options) share one, so many routes and threads feed one stream of batches.
- * Reference-counted: the last producer to let go stops it (flushing within shutdownTimeout). Counters outlive a
- * sender, so statistics stay readable after a route stops and add up if it starts again.
+ * Reference-counted: the last producer to let go stops it (flushing within shutdownTimeout). Its counters live in a
+ * {@link DeliveryMonitor} the component keeps, so they stay readable after a route stops and add up if it starts again.
  */
 public class TrackingBatcherRegistry {
 
     private final Map<BatchingSettings, Lease> leases = new HashMap<>();
-    private final Map<BatchingSettings, DeliveryCounters> counters = new ConcurrentHashMap<>();
+    private final Function<BatchingSettings, DeliveryMonitor> monitors;
+
+    /** @param monitors the monitor of the sender for given settings (the same one each time) */
+    public TrackingBatcherRegistry(Function<BatchingSettings, DeliveryMonitor> monitors) {
+        this.monitors = monitors;
+    }
 
     private static final class Lease {
         final TrackingBatcher batcher;
@@ -37,8 +43,7 @@ public class TrackingBatcherRegistry {
         synchronized (leases) {
             Lease lease = leases.get(settings);
             if (lease == null) {
-                DeliveryCounters live = counters.computeIfAbsent(settings, s -> new DeliveryCounters());
-                lease = new Lease(new TrackingBatcher(settings, client.get(), camelContext, live));
+                lease = new Lease(new TrackingBatcher(settings, client.get(), camelContext, monitors.apply(settings)));
                 ServiceHelper.startService(lease.batcher);
                 leases.put(settings, lease);
             }
@@ -63,12 +68,6 @@ public class TrackingBatcherRegistry {
         if (last) {
             ServiceHelper.stopService(batcher);
         }
-    }
-
-    /** Counters of the sender for these settings (also after it stopped); {@link DeliveryStatistics#NONE} if none. */
-    public DeliveryStatistics statistics(BatchingSettings settings) {
-        DeliveryCounters live = counters.get(settings);
-        return live != null ? live.snapshot() : DeliveryStatistics.NONE;
     }
 
     /** Flushes the running sender for these settings (see {@link TrackingBatcher#flush}); 0 if none runs. */

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentHttpException;
+import io.camelsegment.component.segment.monitor.DeliveryStatistics;
 import io.camelsegment.component.segment.support.BufferedDeliveryTestSupport;
 import io.camelsegment.component.segment.support.FaultInjectingSegmentSink.Faults;
 import org.apache.camel.AsyncProducer;

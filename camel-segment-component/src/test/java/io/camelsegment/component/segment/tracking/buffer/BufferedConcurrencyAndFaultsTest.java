@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.camelsegment.component.segment.monitor.DeliveryStatistics;
 import io.camelsegment.component.segment.support.BufferedDeliveryTestSupport;
 import io.camelsegment.component.segment.support.FaultInjectingSegmentSink.Faults;
 import io.camelsegment.component.segment.support.FaultInjectingSegmentSink.Request;

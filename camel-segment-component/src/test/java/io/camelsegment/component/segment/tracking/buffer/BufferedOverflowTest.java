@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelsegment.component.segment.SegmentBufferFullException;
 import io.camelsegment.component.segment.SegmentConstants;
+import io.camelsegment.component.segment.monitor.DeliveryStatistics;
 import io.camelsegment.component.segment.support.BufferedDeliveryTestSupport;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
