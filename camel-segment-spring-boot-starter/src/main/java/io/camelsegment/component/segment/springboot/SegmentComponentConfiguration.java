@@ -20,9 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code META-INF/additional-spring-configuration-metadata.json}.
  * <p>
  * {@code enabled} and {@code customizer.enabled} (inherited) switch the auto-configuration off, as for every Camel
- * starter; so the component's own {@code enabled} option (updateSource's default) has no property here and is given
- * on the endpoint or in the {@code CamelSegmentEnabled} header instead. Unknown keys under the prefix fail the start
- * ({@code ignoreUnknownFields = false}) rather than being ignored.
+ * starter; they are not component options (updateSource's Source switch is {@code source-enabled}). Unknown keys
+ * under the prefix fail the start ({@code ignoreUnknownFields = false}) rather than being ignored.
  */
 @ConfigurationProperties(prefix = SegmentComponentConfiguration.PREFIX, ignoreUnknownFields = false)
 public class SegmentComponentConfiguration extends ComponentConfigurationPropertiesCommon {

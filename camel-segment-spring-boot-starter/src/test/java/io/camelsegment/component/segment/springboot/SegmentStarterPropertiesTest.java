@@ -66,6 +66,15 @@ class SegmentStarterPropertiesTest {
         }
     }
 
+    @Test
+    void sourceEnabledIsAPropertyBesideTheStarterSwitch() {
+        try (ConfigurableApplicationContext app = start("--camel.component.segment.source-enabled=false")) {
+            SegmentConfiguration configuration = configuration(app);
+            assertEquals(Boolean.FALSE, configuration.getSourceEnabled()); // updateSource's default
+            assertEquals("wk_props_test", configuration.getWriteKey());     // the starter itself is on
+        }
+    }
+
     /** Starts the test application with application.properties and these command-line arguments on top. */
     private static ConfigurableApplicationContext start(String... arguments) {
         return new SpringApplicationBuilder(StarterTestApplication.class)
