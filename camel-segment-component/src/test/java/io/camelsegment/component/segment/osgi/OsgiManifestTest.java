@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OsgiManifestTest {
 
     private static final String ROOT = "io.camelsegment.component.segment";
-    private static final Set<String> INTERNAL = Set.of(ROOT + ".http", ROOT + ".publicapi", ROOT + ".tracking",
-            ROOT + ".tracking.buffer");
+    private static final Set<String> INTERNAL = Set.of(ROOT + ".http", ROOT + ".json", ROOT + ".publicapi",
+            ROOT + ".tracking", ROOT + ".tracking.buffer");
 
     private static Path classes;
     private static Manifest manifest;
