@@ -51,7 +51,6 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "deliveryMode": getOrCreateConfiguration(target).setDeliveryMode(property(camelContext, io.camelsegment.component.segment.SegmentDeliveryMode.class, value)); return true;
         case "destinationid":
         case "destinationId": getOrCreateConfiguration(target).setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
-        case "enabled": getOrCreateConfiguration(target).setEnabled(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "endtime":
         case "endTime": getOrCreateConfiguration(target).setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": getOrCreateConfiguration(target).setEvent(property(camelContext, java.lang.String.class, value)); return true;
@@ -123,6 +122,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "shutdowntimeout":
         case "shutdownTimeout": getOrCreateConfiguration(target).setShutdownTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "slug": getOrCreateConfiguration(target).setSlug(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourceenabled":
+        case "sourceEnabled": getOrCreateConfiguration(target).setSourceEnabled(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "sourceid":
         case "sourceId": getOrCreateConfiguration(target).setSourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcename":
@@ -178,7 +179,6 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "deliveryMode": return io.camelsegment.component.segment.SegmentDeliveryMode.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
-        case "enabled": return java.lang.Boolean.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
@@ -250,6 +250,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "shutdowntimeout":
         case "shutdownTimeout": return long.class;
         case "slug": return java.lang.String.class;
+        case "sourceenabled":
+        case "sourceEnabled": return java.lang.Boolean.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
         case "sourcename":
@@ -301,7 +303,6 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "deliveryMode": return getOrCreateConfiguration(target).getDeliveryMode();
         case "destinationid":
         case "destinationId": return getOrCreateConfiguration(target).getDestinationId();
-        case "enabled": return getOrCreateConfiguration(target).getEnabled();
         case "endtime":
         case "endTime": return getOrCreateConfiguration(target).getEndTime();
         case "event": return getOrCreateConfiguration(target).getEvent();
@@ -373,6 +374,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "shutdowntimeout":
         case "shutdownTimeout": return getOrCreateConfiguration(target).getShutdownTimeout();
         case "slug": return getOrCreateConfiguration(target).getSlug();
+        case "sourceenabled":
+        case "sourceEnabled": return getOrCreateConfiguration(target).getSourceEnabled();
         case "sourceid":
         case "sourceId": return getOrCreateConfiguration(target).getSourceId();
         case "sourcename":

@@ -41,7 +41,6 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deliveryMode": target.getConfiguration().setDeliveryMode(property(camelContext, io.camelsegment.component.segment.SegmentDeliveryMode.class, value)); return true;
         case "destinationid":
         case "destinationId": target.getConfiguration().setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
-        case "enabled": target.getConfiguration().setEnabled(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "endtime":
         case "endTime": target.getConfiguration().setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": target.getConfiguration().setEvent(property(camelContext, java.lang.String.class, value)); return true;
@@ -105,6 +104,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "shutdowntimeout":
         case "shutdownTimeout": target.getConfiguration().setShutdownTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "slug": target.getConfiguration().setSlug(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourceenabled":
+        case "sourceEnabled": target.getConfiguration().setSourceEnabled(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "sourceid":
         case "sourceId": target.getConfiguration().setSourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcename":
@@ -155,7 +156,6 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deliveryMode": return io.camelsegment.component.segment.SegmentDeliveryMode.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
-        case "enabled": return java.lang.Boolean.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
@@ -219,6 +219,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "shutdowntimeout":
         case "shutdownTimeout": return long.class;
         case "slug": return java.lang.String.class;
+        case "sourceenabled":
+        case "sourceEnabled": return java.lang.Boolean.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
         case "sourcename":
@@ -265,7 +267,6 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deliveryMode": return target.getConfiguration().getDeliveryMode();
         case "destinationid":
         case "destinationId": return target.getConfiguration().getDestinationId();
-        case "enabled": return target.getConfiguration().getEnabled();
         case "endtime":
         case "endTime": return target.getConfiguration().getEndTime();
         case "event": return target.getConfiguration().getEvent();
@@ -329,6 +330,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "shutdowntimeout":
         case "shutdownTimeout": return target.getConfiguration().getShutdownTimeout();
         case "slug": return target.getConfiguration().getSlug();
+        case "sourceenabled":
+        case "sourceEnabled": return target.getConfiguration().getSourceEnabled();
         case "sourceid":
         case "sourceId": return target.getConfiguration().getSourceId();
         case "sourcename":

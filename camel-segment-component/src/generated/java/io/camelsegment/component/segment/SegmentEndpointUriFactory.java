@@ -34,7 +34,6 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("connectTimeout");
         props.add("deliveryMode");
         props.add("destinationId");
-        props.add("enabled");
         props.add("endTime");
         props.add("event");
         props.add("fetchAllPages");
@@ -71,6 +70,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("retryBackoffMax");
         props.add("shutdownTimeout");
         props.add("slug");
+        props.add("sourceEnabled");
         props.add("sourceId");
         props.add("sourceName");
         props.add("sourceTimestamp");

@@ -125,7 +125,7 @@ public class SegmentConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private String slug;
     @UriParam(label = "producer")
-    private Boolean enabled;
+    private Boolean sourceEnabled;
     @UriParam(label = "producer", defaultValue = "map", enums = "map,jsonNode")
     private String responseType = "map";
     @UriParam(label = "producer", defaultValue = "true")
@@ -703,15 +703,15 @@ public class SegmentConfiguration implements Cloneable {
         this.slug = slug;
     }
 
-    public Boolean getEnabled() {
-        return enabled;
+    public Boolean getSourceEnabled() {
+        return sourceEnabled;
     }
 
     /**
-     * updateSource: whether the Source may send data.
+     * updateSource: whether the Source may send data (sent as the body's enabled field).
      */
-    public void setEnabled(Boolean enabled) {
-        this.enabled = enabled;
+    public void setSourceEnabled(Boolean sourceEnabled) {
+        this.sourceEnabled = sourceEnabled;
     }
 
     public String getResponseType() {

@@ -117,9 +117,11 @@ public final class SegmentConstants {
     public static final String WRITE_KEY_TO_REMOVE = "CamelSegmentWriteKeyToRemove";
     @Metadata(label = "producer", description = "updateSource: the new slug.", javaType = "String")
     public static final String SLUG = "CamelSegmentSlug";
-    @Metadata(label = "producer", description = "updateSource: whether the Source may send data.",
+    @Metadata(label = "producer", description = "updateSource: whether the Source may send data (sent as the "
+                                                + "body's enabled field). Overrides the body's enabled field and the "
+                                                + "sourceEnabled option.",
               javaType = "Boolean")
-    public static final String ENABLED = "CamelSegmentEnabled";
+    public static final String SOURCE_ENABLED = "CamelSegmentSourceEnabled";
     @Metadata(label = "producer", description = "updateSource: the settings object (a Map, JsonNode or JSON String).",
               javaType = "Object")
     public static final String SETTINGS = "CamelSegmentSettings";

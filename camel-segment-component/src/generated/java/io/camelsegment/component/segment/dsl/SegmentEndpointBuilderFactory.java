@@ -123,37 +123,6 @@ public interface SegmentEndpointBuilderFactory {
             return this;
         }
         /**
-         * updateSource: whether the Source may send data.
-         * 
-         * The option is a: <code>java.lang.Boolean</code> type.
-         * 
-         * Default: false
-         * Group: producer
-         * 
-         * @param enabled the value to set
-         * @return the dsl builder
-         */
-        default SegmentEndpointBuilder enabled(Boolean enabled) {
-            doSetProperty("enabled", enabled);
-            return this;
-        }
-        /**
-         * updateSource: whether the Source may send data.
-         * 
-         * The option will be converted to a <code>java.lang.Boolean</code>
-         * type.
-         * 
-         * Default: false
-         * Group: producer
-         * 
-         * @param enabled the value to set
-         * @return the dsl builder
-         */
-        default SegmentEndpointBuilder enabled(String enabled) {
-            doSetProperty("enabled", enabled);
-            return this;
-        }
-        /**
          * listDeliveryMetricsSummaryFromDestination: end time, ISO-8601.
          * 
          * The option is a: <code>java.lang.String</code> type.
@@ -409,6 +378,39 @@ public interface SegmentEndpointBuilderFactory {
          */
         default SegmentEndpointBuilder slug(String slug) {
             doSetProperty("slug", slug);
+            return this;
+        }
+        /**
+         * updateSource: whether the Source may send data (sent as the body's
+         * enabled field).
+         * 
+         * The option is a: <code>java.lang.Boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param sourceEnabled the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder sourceEnabled(Boolean sourceEnabled) {
+            doSetProperty("sourceEnabled", sourceEnabled);
+            return this;
+        }
+        /**
+         * updateSource: whether the Source may send data (sent as the body's
+         * enabled field).
+         * 
+         * The option will be converted to a <code>java.lang.Boolean</code>
+         * type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param sourceEnabled the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder sourceEnabled(String sourceEnabled) {
+            doSetProperty("sourceEnabled", sourceEnabled);
             return this;
         }
         /**
@@ -1875,16 +1877,18 @@ public interface SegmentEndpointBuilderFactory {
             return "CamelSegmentSlug";
         }
         /**
-         * updateSource: whether the Source may send data.
+         * updateSource: whether the Source may send data (sent as the body's
+         * enabled field). Overrides the body's enabled field and the
+         * sourceEnabled option.
          * 
          * The option is a: {@code Boolean} type.
          * 
          * Group: producer
          * 
-         * @return the name of the header {@code SegmentEnabled}.
+         * @return the name of the header {@code SegmentSourceEnabled}.
          */
-        public String segmentEnabled() {
-            return "CamelSegmentEnabled";
+        public String segmentSourceEnabled() {
+            return "CamelSegmentSourceEnabled";
         }
         /**
          * updateSource: the settings object (a Map, JsonNode or JSON String).

@@ -189,11 +189,14 @@ public final class PublicApiInputs {
         return text("slug", SegmentConstants.SLUG, options.getSlug());
     }
 
-    /** updateSource: whether the Source may send data. */
-    public Boolean enabled() throws SegmentValidationException {
-        Object value = headerOrBodyField(SegmentConstants.ENABLED, "enabled");
+    /**
+     * updateSource: whether the Source may send data, from the CamelSegmentSourceEnabled header, the body's enabled
+     * field or the sourceEnabled option.
+     */
+    public Boolean sourceEnabled() throws SegmentValidationException {
+        Object value = headerOrBodyField(SegmentConstants.SOURCE_ENABLED, "enabled");
         if (value == null) {
-            return options.getEnabled();
+            return options.getSourceEnabled();
         }
         if (value instanceof Boolean b) {
             return b;

@@ -164,7 +164,7 @@ public final class PublicApiRequestBuilder {
         if (slug != null) {
             body.put("slug", slug);
         }
-        Boolean enabled = in.enabled();
+        Boolean enabled = in.sourceEnabled();
         if (enabled != null) {
             body.put("enabled", enabled);
         }
@@ -176,8 +176,9 @@ public final class PublicApiRequestBuilder {
             // An empty PATCH changes nothing: almost certainly a route that lost its input.
             throw new SegmentValidationException("name/slug/enabled/settings", "updateSource needs at least one of "
                                                                                + "them (options sourceName/slug/"
-                                                                               + "enabled, CamelSegmentSourceName/"
-                                                                               + "Slug/Enabled/Settings headers or "
+                                                                               + "sourceEnabled, CamelSegmentSource"
+                                                                               + "Name/Slug/SourceEnabled/Settings "
+                                                                               + "headers or "
                                                                                + "fields of the JSON body)");
         }
         return body;

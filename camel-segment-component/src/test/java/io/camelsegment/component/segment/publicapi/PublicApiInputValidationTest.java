@@ -86,7 +86,7 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
                 "d".repeat(256)), "destinationId", "at most 255 characters, was 256");
         assertRejected("direct:updateSource", e -> {
             e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
-            e.getMessage().setHeader(SegmentConstants.ENABLED, "maybe");
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ENABLED, "maybe");
         }, "enabled", "true or false");
         assertRejected("direct:updateSource", e -> {
             e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");

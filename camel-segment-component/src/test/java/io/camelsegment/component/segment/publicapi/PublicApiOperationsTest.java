@@ -221,7 +221,7 @@ class PublicApiOperationsTest extends PublicApiTestSupport {
         Exchange result = call(updateSource, e -> {
             e.getMessage().setHeader(SegmentConstants.SOURCE_ID, SOURCE_ID);
             e.getMessage().setHeader(SegmentConstants.SOURCE_NAME, "My updated source");
-            e.getMessage().setHeader(SegmentConstants.ENABLED, "false");
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ENABLED, "false");
         });
 
         LoggedRequest r = onlyRequest();
@@ -237,7 +237,7 @@ class PublicApiOperationsTest extends PublicApiTestSupport {
         String path = "/sources/" + SOURCE_ID;
         wireMock.stubFor(request(updateSource, path).willReturn(ok(updateSource, path, fixture("update-source"))));
         String uri = "segment:updateSource?accessToken=RAW(" + ACCESS_TOKEN + ")&sourceId=" + SOURCE_ID
-                     + "&sourceName=fromOption&slug=option-slug&enabled=true";
+                     + "&sourceName=fromOption&slug=option-slug&sourceEnabled=true";
 
         template.request(uri, e -> {
             e.getMessage().setHeader(SegmentConstants.SOURCE_NAME, "fromHeader");

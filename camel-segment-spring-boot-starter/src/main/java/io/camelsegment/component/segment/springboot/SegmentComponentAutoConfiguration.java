@@ -34,8 +34,8 @@ import org.springframework.context.annotation.Lazy;
 public class SegmentComponentAutoConfiguration {
 
     /**
-     * The starter's own switches, inherited from ComponentConfigurationPropertiesCommon. They are not component
-     * options, and "enabled" must not reach the component: there it is updateSource's "enabled" option.
+     * The starter's own switches, inherited from ComponentConfigurationPropertiesCommon: not component options, so
+     * they are not copied onto the component (which fails on any key it does not know).
      */
     private static final Set<String> STARTER_SWITCHES = Set.of("enabled", "customizer");
 

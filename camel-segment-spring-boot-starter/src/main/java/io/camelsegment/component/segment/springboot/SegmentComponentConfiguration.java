@@ -7,6 +7,8 @@ import io.camelsegment.component.segment.SegmentDeliveryMode;
 import io.camelsegment.component.segment.SegmentGranularity;
 import io.camelsegment.component.segment.SegmentOverflowPolicy;
 import io.camelsegment.component.segment.SegmentRegion;
+import io.camelsegment.component.segment.http.SegmentHttpClientConfigurer;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -20,9 +22,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code META-INF/additional-spring-configuration-metadata.json}.
  * <p>
  * {@code enabled} and {@code customizer.enabled} (inherited) switch the auto-configuration off, as for every Camel
- * starter; so the component's own {@code enabled} option (updateSource's default) has no property here and is given
- * on the endpoint or in the {@code CamelSegmentEnabled} header instead. Unknown keys under the prefix fail the start
- * ({@code ignoreUnknownFields = false}) rather than being ignored.
+ * starter; they are not component options (updateSource's Source switch is {@code source-enabled}). Unknown keys
+ * under the prefix fail the start ({@code ignoreUnknownFields = false}) rather than being ignored.
  */
 @ConfigurationProperties(prefix = SegmentComponentConfiguration.PREFIX, ignoreUnknownFields = false)
 public class SegmentComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -97,7 +98,7 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
     private Boolean lazyStartProducer;
 
     /**
-     * page/screen: default page or screen name. updateSource: the new Source name.
+     * page/screen: default page or screen name. Not read by updateSource (see source-name).
      */
     private String name;
 
@@ -301,10 +302,90 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
     private String accessToken;
 
     /**
-     * Tracking API: the Source write key (sent as HTTP Basic auth). For removeSourceWriteKey: the write key to remove
-     * from the Source. A secret: give it as a placeholder or environment variable, never in a committed file.
+     * Tracking API: the Source write key (sent as HTTP Basic auth). A credential only: removeSourceWriteKey never reads
+     * it (see write-key-to-remove). A secret: give it as a placeholder or environment variable, never in a committed
+     * file.
      */
     private String writeKey;
+
+    /**
+     * Tracking API: a Simple expression giving a key of the source record (e.g. ${header.JMSMessageID});
+     * derived messageIds then come from it, the operation and the item's index instead of the exchange, so a source's
+     * redelivery of the record gets the same messageId and Segment drops the duplicate. The key must differ between
+     * records.
+     */
+    private String messageIdKey;
+
+    /**
+     * Tracking API: a Simple expression giving the time of the source record (epoch millis, Date, Instant or
+     * ISO-8601 text), used as the timestamp of messages that have none.
+     */
+    private String sourceTimestamp;
+
+    /**
+     * updateSource: the new Source name (sent as name). The name property is the page/screen name and is not
+     * read by updateSource.
+     */
+    private String sourceName;
+
+    /**
+     * updateSource: whether the Source may send data (sent as the body's enabled field).
+     */
+    private Boolean sourceEnabled;
+
+    /**
+     * removeSourceWriteKey: the write key to remove from the Source. Never taken from write-key, which is the
+     * route's own tracking credential. A secret: give it as a placeholder or environment variable.
+     */
+    private String writeKeyToRemove;
+
+    /**
+     * HTTP proxy host for every request to Segment (plain HTTP targets are forwarded, HTTPS targets tunnelled
+     * with CONNECT). Without it, the JVM's proxy system properties apply.
+     */
+    private String proxyHost;
+
+    /**
+     * HTTP proxy port; required with proxy-host.
+     */
+    private Integer proxyPort;
+
+    /**
+     * User name for proxy authentication (Basic, sent when the proxy answers 407).
+     */
+    private String proxyUsername;
+
+    /**
+     * Password for proxy authentication; never logged or shown. A secret: give it as a placeholder or environment
+     * variable.
+     */
+    private String proxyPassword;
+
+    /**
+     * Hosts reached directly, not through proxy-host: patterns separated by | (as the JVM's http.nonProxyHosts),
+     * each a host name or address with an optional * at its start or end.
+     */
+    private String nonProxyHosts;
+
+    /**
+     * TLS settings (trust store, key store, protocols) for connections to Segment, as Camel's
+     * SSLContextParameters; the JVM's default trust when not set. A bean reference: #bean:name (or #name). The option
+     * is a org.apache.camel.support.jsse.SSLContextParameters type.
+     */
+    private SSLContextParameters sslContextParameters;
+
+    /**
+     * Use the global SSLContextParameters of the Camel context for endpoints that set no ssl-context-parameters
+     * of their own.
+     */
+    private Boolean useGlobalSslContextParameters;
+
+    /**
+     * A hook that adjusts the Apache HttpClient 5 client and connection pool the component builds. A bean
+     * reference: #bean:name (or #name); autowired when the context holds exactly one. The option is a
+     * io.camelsegment.component.segment.http.SegmentHttpClientConfigurer type.
+     */
+    private SegmentHttpClientConfigurer httpClientConfigurer;
 
     public SegmentConfiguration getConfiguration() {
         return configuration;
@@ -704,5 +785,109 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
 
     public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getMessageIdKey() {
+        return messageIdKey;
+    }
+
+    public void setMessageIdKey(String messageIdKey) {
+        this.messageIdKey = messageIdKey;
+    }
+
+    public String getSourceTimestamp() {
+        return sourceTimestamp;
+    }
+
+    public void setSourceTimestamp(String sourceTimestamp) {
+        this.sourceTimestamp = sourceTimestamp;
+    }
+
+    public String getSourceName() {
+        return sourceName;
+    }
+
+    public void setSourceName(String sourceName) {
+        this.sourceName = sourceName;
+    }
+
+    public Boolean getSourceEnabled() {
+        return sourceEnabled;
+    }
+
+    public void setSourceEnabled(Boolean sourceEnabled) {
+        this.sourceEnabled = sourceEnabled;
+    }
+
+    public String getWriteKeyToRemove() {
+        return writeKeyToRemove;
+    }
+
+    public void setWriteKeyToRemove(String writeKeyToRemove) {
+        this.writeKeyToRemove = writeKeyToRemove;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public SegmentHttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(SegmentHttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
     }
 }

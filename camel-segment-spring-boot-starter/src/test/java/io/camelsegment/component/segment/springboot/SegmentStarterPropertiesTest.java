@@ -2,17 +2,22 @@ package io.camelsegment.component.segment.springboot;
 
 import io.camelsegment.component.segment.SegmentComponent;
 import io.camelsegment.component.segment.SegmentConfiguration;
+import io.camelsegment.component.segment.http.SegmentHttpClientConfigurer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +68,61 @@ class SegmentStarterPropertiesTest {
             SegmentConfiguration configuration = configuration(app);
             assertNull(configuration.getWriteKey());
             assertNull(configuration.getEvent());
+        }
+    }
+
+    @Test
+    void sourceEnabledIsAPropertyBesideTheStarterSwitch() {
+        try (ConfigurableApplicationContext app = start("--camel.component.segment.source-enabled=false")) {
+            SegmentConfiguration configuration = configuration(app);
+            assertEquals(Boolean.FALSE, configuration.getSourceEnabled()); // updateSource's default
+            assertEquals("wk_props_test", configuration.getWriteKey());     // the starter itself is on
+        }
+    }
+
+    @Test
+    void beanTypedPropertiesBindBeanReferences() {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StarterTestApplication.class,
+                SegmentBeans.class).properties(RECEIVER).run(
+                        "--camel.component.segment.ssl-context-parameters=#bean:segmentTls",
+                        "--camel.component.segment.http-client-configurer=#segmentHttp",
+                        "--camel.component.segment.use-global-ssl-context-parameters=true",
+                        "--camel.component.segment.proxy-host=proxy.internal",
+                        "--camel.component.segment.proxy-port=3128")) {
+            SegmentConfiguration configuration = configuration(app);
+            assertSame(app.getBean("segmentTls"), configuration.getSslContextParameters());
+            assertSame(app.getBean("segmentHttp"), configuration.getHttpClientConfigurer());
+            assertEquals("proxy.internal", configuration.getProxyHost());
+            assertEquals(3128, configuration.getProxyPort());
+            assertTrue(app.getBean(CamelContext.class).getComponent("segment", SegmentComponent.class)
+                    .isUseGlobalSslContextParameters());
+        }
+    }
+
+    @Test
+    void aBeanTypedPropertyThatNamesNoBeanFailsTheStart() {
+        Exception e = assertThrows(Exception.class,
+                () -> start("--camel.component.segment.ssl-context-parameters=segmentTls").close());
+        assertTrue(causes(e).contains("camel.component.segment.ssl-context-parameters"), causes(e));
+        Exception unknown = assertThrows(Exception.class,
+                () -> start("--camel.component.segment.ssl-context-parameters=#bean:noSuchBean").close());
+        assertTrue(causes(unknown).contains("camel.component.segment.ssl-context-parameters"), causes(unknown));
+        assertTrue(causes(unknown).contains("noSuchBean"), causes(unknown));
+    }
+
+    /** Beans an application defines for the bean-typed properties to refer to. */
+    @Configuration(proxyBeanMethods = false)
+    static class SegmentBeans {
+
+        @Bean
+        SSLContextParameters segmentTls() {
+            return new SSLContextParameters();
+        }
+
+        @Bean
+        SegmentHttpClientConfigurer segmentHttp() {
+            return new SegmentHttpClientConfigurer() {
+            };
         }
     }
 
