@@ -23,7 +23,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(48);
         props.add("accessToken");
         props.add("anonymousId");
         props.add("batchSize");
@@ -33,6 +33,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("category");
         props.add("connectTimeout");
         props.add("deliveryMode");
+        props.add("deliveryTimeout");
         props.add("destinationId");
         props.add("enabled");
         props.add("endTime");
@@ -69,6 +70,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("throwExceptionOnFailure");
         props.add("trackingUrl");
         props.add("userId");
+        props.add("workerPool");
         props.add("writeKey");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.camelsegment.component.segment.http.HttpClientSettings;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
 import io.camelsegment.component.segment.tracking.buffer.TrackingBatcherRegistry;
 import org.apache.camel.CamelContext;
@@ -34,7 +35,9 @@ public class SegmentComponent extends DefaultComponent {
     @Metadata(description = "The shared configuration: every endpoint starts from a copy of it")
     private SegmentConfiguration configuration = new SegmentConfiguration();
 
-    private final Map<Long, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
+    /** The connection pools this component owns, one per distinct {@link HttpClientSettings}; closed at stop. */
+    private final Map<HttpClientSettings, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
+    /** The buffered senders this component owns (batching=true), each held by the producers that feed it. */
     private final TrackingBatcherRegistry batchers = new TrackingBatcherRegistry();
     private final ObjectMapper objectMapper = JsonMapper.builder()
             .findAndAddModules()
@@ -91,10 +94,13 @@ public class SegmentComponent extends DefaultComponent {
         return objectMapper;
     }
 
-    /** The pooled HTTP client for a connect timeout (usually one for the whole component). */
+    /**
+     * The pooled HTTP client for these connection settings: usually one for the whole component; endpoints that ask
+     * for other settings (maxConnections, connectTimeout) get a pool of their own rather than silently sharing one
+     * built with the first endpoint's settings.
+     */
     SegmentHttpClient httpClient(SegmentConfiguration config) {
-        return httpClients.computeIfAbsent(config.getConnectTimeout(),
-                timeout -> new SegmentHttpClient(config.getMaxConnections(), timeout));
+        return httpClients.computeIfAbsent(HttpClientSettings.of(config), SegmentHttpClient::new);
     }
 
     /** The buffered senders, one per distinct delivery settings, shared by endpoints with equal settings. */

@@ -1,5 +1,7 @@
 package io.camelsegment.component.segment;
 
+import java.util.concurrent.ExecutorService;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -58,8 +60,8 @@ public class SegmentConfiguration implements Cloneable {
     private int batchSize = 2500;
     @UriParam(label = "producer,batching", defaultValue = "500000")
     private int maxBatchBytes = 500000;
-    @UriParam(label = "producer,batching", defaultValue = "500", javaType = "java.time.Duration")
-    private long flushInterval = 500L;
+    @UriParam(label = "producer,batching", defaultValue = "0", javaType = "java.time.Duration")
+    private long flushInterval;
     @UriParam(label = "producer,batching", defaultValue = "4")
     private int maxInFlightRequests = 4;
     @UriParam(label = "producer,batching", defaultValue = "100000")
@@ -72,6 +74,10 @@ public class SegmentConfiguration implements Cloneable {
     private long maxBlockTime = 60000L;
     @UriParam(label = "producer,batching", defaultValue = "30000", javaType = "java.time.Duration")
     private long shutdownTimeout = 30000L;
+    @UriParam(label = "producer,batching", defaultValue = "120000", javaType = "java.time.Duration")
+    private long deliveryTimeout = 120000L;
+    @UriParam(label = "producer,advanced")
+    private ExecutorService workerPool;
     @UriParam(label = "producer")
     private String sourceId;
     @UriParam(label = "producer")
@@ -359,7 +365,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * With batching: how long an event may wait for its batch to fill before the batch is sent anyway (like Kafka's linger.ms).
+     * With batching: the linger, how long a batch waits for more events before it is sent even though a sender is free (like Kafka's linger.ms). 0 (the default) sends as soon as a sender is free; batches still fill while all senders are busy. A linger makes fuller batches (fewer requests) at the cost of that much latency per event.
      */
     public void setFlushInterval(long flushInterval) {
         this.flushInterval = flushInterval;
@@ -429,6 +435,28 @@ public class SegmentConfiguration implements Cloneable {
      */
     public void setShutdownTimeout(long shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public long getDeliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    /**
+     * With batching: the longest time from accepting an event to settling it, covering the linger, every attempt and every retry wait (also Retry-After), like Kafka's delivery.timeout.ms. When it passes, the exchange fails with SegmentDeliveryTimeoutException (acknowledged) or the event is counted and logged as failed (fireAndForget).
+     */
+    public void setDeliveryTimeout(long deliveryTimeout) {
+        this.deliveryTimeout = deliveryTimeout;
+    }
+
+    public ExecutorService getWorkerPool() {
+        return workerPool;
+    }
+
+    /**
+     * With batching=true and deliveryMode=acknowledged: the thread pool on which an exchange continues its route once Segment accepted its event (like camel-kafka's workerPool), so that the next steps never run on, or hold up, a sender thread. By default each producer creates a pool of 10 threads, managed by Camel.
+     */
+    public void setWorkerPool(ExecutorService workerPool) {
+        this.workerPool = workerPool;
     }
 
     public String getSourceId() {

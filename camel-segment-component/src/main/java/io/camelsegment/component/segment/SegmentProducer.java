@@ -5,20 +5,33 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
 
 /**
  * Runs one operation per exchange. Direct calls complete synchronously; buffered (acknowledged) delivery completes
- * the exchange later, from the sender, without parking a thread (Camel's async routing engine).
+ * the exchange later without parking a thread (Camel's async routing engine): the sender that got Segment's answer
+ * only completes a future, and the exchange continues its route on this producer's worker pool (camel-kafka's
+ * producer does the same), so a slow next step never holds up delivery.
  */
 public class SegmentProducer extends DefaultAsyncProducer {
 
+    private static final int DEFAULT_WORKER_POOL_SIZE = 10;
+
     private final SegmentEndpoint endpoint;
     private SegmentOperationHandler handler;
+    private ExecutorService workerPool;
+    private boolean ownWorkerPool;
+    private Executor continuation;
 
     public SegmentProducer(SegmentEndpoint endpoint) {
         super(endpoint);
@@ -28,6 +41,28 @@ public class SegmentProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        SegmentConfiguration configuration = endpoint.getConfiguration();
+        if (configuration.isBatching() && configuration.getDeliveryMode() == SegmentDeliveryMode.acknowledged) {
+            workerPool = configuration.getWorkerPool();
+            if (workerPool == null) {
+                // Unbounded queue: what waits there is bounded by the buffer (bufferMaxEvents exchanges at most).
+                ThreadPoolProfile profile = new ThreadPoolProfileBuilder("SegmentProducerWorker")
+                        .poolSize(DEFAULT_WORKER_POOL_SIZE).maxPoolSize(DEFAULT_WORKER_POOL_SIZE).maxQueueSize(-1)
+                        .build();
+                workerPool = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this,
+                        "SegmentProducerWorker[" + endpoint.getOperation() + "]", profile);
+                ownWorkerPool = true;
+            }
+            ExecutorService pool = workerPool;
+            continuation = task -> {
+                try {
+                    pool.execute(task);
+                } catch (RejectedExecutionException e) {
+                    // A pool that is shutting down (or a full one supplied by the user): the exchange still completes.
+                    task.run();
+                }
+            };
+        }
         handler = endpoint.createHandler();
         if (handler instanceof org.apache.camel.Service service) {
             service.start();
@@ -36,9 +71,15 @@ public class SegmentProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        // The sender settles what it holds first; the exchanges it completes then still continue on the pool.
         if (handler instanceof org.apache.camel.Service service) {
             service.stop();
         }
+        if (ownWorkerPool) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workerPool);
+        }
+        workerPool = null;
+        ownWorkerPool = false;
         super.doStop();
     }
 
@@ -59,10 +100,15 @@ public class SegmentProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        result.whenComplete((data, error) -> {
+        BiConsumer<Object, Throwable> continueRoute = (data, error) -> {
             complete(exchange, op, result);
             callback.done(false);
-        });
+        };
+        if (continuation != null) {
+            result.whenCompleteAsync(continueRoute, continuation);
+        } else {
+            result.whenComplete(continueRoute);
+        }
         return false;
     }
 

@@ -38,12 +38,12 @@ public class SegmentHttpClient implements AutoCloseable {
     private final PoolingHttpClientConnectionManager connectionManager;
     private final CloseableHttpClient client;
 
-    public SegmentHttpClient(int maxConnections, long connectTimeoutMillis) {
+    public SegmentHttpClient(HttpClientSettings settings) {
         this.connectionManager = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
+                        .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeoutMillis()))
                         .build())
                 .build();
         this.client = HttpClients.custom()
@@ -57,8 +57,10 @@ public class SegmentHttpClient implements AutoCloseable {
     }
 
     /**
-     * Sends the request, retrying I/O errors and retryable statuses per the policy, and returns the last response
-     * (which may be an error status: mapping it to an exception is the caller's job).
+     * Sends the request, retrying I/O errors and retryable statuses as {@link RetryPolicy#decide} rules and sleeping
+     * in between, and returns the last response (which may be an error status: mapping it to an exception is the
+     * caller's job). For callers that wait for their answer (direct sending, {@code segment:batch}, the Public API);
+     * the buffered sender makes single {@link #attempt}s and re-enqueues instead of sleeping.
      *
      * @throws SegmentTransportException when the last attempt failed with an I/O error, or a wait was interrupted
      */
@@ -68,45 +70,40 @@ public class SegmentHttpClient implements AutoCloseable {
         int attempt = 0;
         while (true) {
             attempt++;
-            SegmentHttpResponse response;
-            long waitMillis;
+            RetryDecision decision;
             try {
-                response = executeOnce(request, attempt, responseTimeoutMillis);
-                if (response.isSuccessful() || !RetryPolicy.isRetryableStatus(response.status())
-                        || attempt > policy.getMaxRetries()) {
+                SegmentHttpResponse response = attempt(request, attempt, responseTimeoutMillis);
+                decision = policy.decide(attempt, response, null, hint, Instant.now());
+                if (!decision.retry()) {
                     return response;
                 }
-                waitMillis = serverDelay(response, policy, hint);
-                if (waitMillis < 0) {
-                    waitMillis = policy.backoffMillis(attempt);
-                }
                 LOG.debug("Segment {} answered HTTP {} (attempt {}), retrying in {} ms", request, response.status(),
-                        attempt, waitMillis);
+                        attempt, decision.delayMillis());
             } catch (IOException e) {
                 // A response timeout (SocketTimeoutException) is an InterruptedIOException too, and is retried like
                 // any I/O error; only a thread interrupt (stop) ends the loop early.
-                if (attempt > policy.getMaxRetries() || Thread.currentThread().isInterrupted()) {
+                decision = policy.decide(attempt, null, e, hint, Instant.now());
+                if (!decision.retry() || Thread.currentThread().isInterrupted()) {
                     throw new SegmentTransportException(attempt, e);
                 }
-                waitMillis = policy.backoffMillis(attempt);
                 LOG.debug("Segment {} failed with {} (attempt {}), retrying in {} ms", request,
-                        e.getClass().getSimpleName(), attempt, waitMillis);
+                        e.getClass().getSimpleName(), attempt, decision.delayMillis());
             }
             try {
-                sleep(waitMillis);
+                sleep(decision.delayMillis());
             } catch (InterruptedIOException e) {
                 throw new SegmentTransportException(attempt, e);
             }
         }
     }
 
-    private static long serverDelay(SegmentHttpResponse response, RetryPolicy policy, RetryDelayHint hint) {
-        long retryAfter = policy.retryAfterMillis(response.header("Retry-After"), Instant.now());
-        if (retryAfter >= 0) {
-            return retryAfter;
-        }
-        long hinted = hint.delayMillis(response);
-        return hinted >= 0 ? policy.capServerDelay(hinted) : -1;
+    /**
+     * One attempt, no retry: the response whatever its status, or the I/O error. Attempts after the first carry
+     * {@code X-Retry-Count}.
+     */
+    public SegmentHttpResponse attempt(SegmentHttpRequest request, int attempt, long responseTimeoutMillis)
+            throws IOException {
+        return executeOnce(request, attempt, responseTimeoutMillis);
     }
 
     private SegmentHttpResponse executeOnce(SegmentHttpRequest request, int attempt, long responseTimeoutMillis)

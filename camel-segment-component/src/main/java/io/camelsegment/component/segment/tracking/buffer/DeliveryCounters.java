@@ -1,22 +1,29 @@
 package io.camelsegment.component.segment.tracking.buffer;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The live counters behind {@link DeliveryStatistics}. Thread-safe; cheap on the hot path (LongAdder). */
+/**
+ * The live counters of one buffered sender, behind {@link DeliveryStatistics}. Thread-safe; cheap on the hot path
+ * (LongAdder). Written by the sender only; read through {@link #snapshot()}.
+ */
 final class DeliveryCounters {
 
     private final LongAdder eventsQueued = new LongAdder();
     private final LongAdder eventsSent = new LongAdder();
     private final LongAdder eventsFailed = new LongAdder();
+    private final LongAdder eventsTimedOut = new LongAdder();
     private final LongAdder eventsDropped = new LongAdder();
     private final LongAdder eventsRejected = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder batchesSent = new LongAdder();
     private final LongAdder batchesFailed = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
+    private final AtomicInteger inFlightRequests = new AtomicInteger();
     private volatile long eventsBuffered;
     private volatile long bytesBuffered;
+    private volatile long lastSuccessTime;
     private volatile String lastError;
 
     void queued() {
@@ -33,18 +40,37 @@ final class DeliveryCounters {
         error(reason);
     }
 
-    void batchSent(int events, int requestBytes, int retriesMade) {
+    void requestStarted() {
+        inFlightRequests.incrementAndGet();
+    }
+
+    void requestEnded() {
+        inFlightRequests.decrementAndGet();
+    }
+
+    /** One attempt failed and the batch will be tried again. */
+    void retried(String reason) {
+        retries.increment();
+        error(reason);
+    }
+
+    void batchSent(int events, int requestBytes) {
         eventsSent.add(events);
         batchesSent.increment();
         bytesSent.add(requestBytes);
-        retries.add(retriesMade);
+        lastSuccessTime = System.currentTimeMillis();
     }
 
-    void batchFailed(int events, int retriesMade, String reason) {
+    void batchFailed(int events, String reason) {
         eventsFailed.add(events);
         batchesFailed.increment();
-        retries.add(retriesMade);
         error(reason);
+    }
+
+    /** A batch failed because a deadline (deliveryTimeout or shutdownTimeout) passed: counted as failed too. */
+    void batchTimedOut(int events, String reason) {
+        eventsTimedOut.add(events);
+        batchFailed(events, reason);
     }
 
     /** Called by the buffer under its lock whenever its fill changes. */
@@ -58,8 +84,8 @@ final class DeliveryCounters {
     }
 
     DeliveryStatistics snapshot() {
-        return new DeliveryStatistics(eventsQueued.sum(), eventsSent.sum(), eventsFailed.sum(), eventsDropped.sum(),
-                eventsRejected.sum(), retries.sum(), batchesSent.sum(), batchesFailed.sum(), bytesSent.sum(), eventsBuffered,
-                bytesBuffered, lastError);
+        return new DeliveryStatistics(eventsQueued.sum(), eventsSent.sum(), eventsFailed.sum(), eventsTimedOut.sum(),
+                eventsDropped.sum(), eventsRejected.sum(), retries.sum(), batchesSent.sum(), batchesFailed.sum(),
+                bytesSent.sum(), eventsBuffered, bytesBuffered, inFlightRequests.get(), lastSuccessTime, lastError);
     }
 }

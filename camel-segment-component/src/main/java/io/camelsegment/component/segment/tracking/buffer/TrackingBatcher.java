@@ -1,11 +1,15 @@
 package io.camelsegment.component.segment.tracking.buffer;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.camelsegment.component.segment.SegmentBufferFullException;
+import io.camelsegment.component.segment.SegmentDeliveryTimeoutException;
 import io.camelsegment.component.segment.SegmentException;
 import io.camelsegment.component.segment.SegmentHttpException;
+import io.camelsegment.component.segment.http.RetryDecision;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
 import io.camelsegment.component.segment.tracking.EncodedEvent;
 import io.camelsegment.component.segment.tracking.TrackingClient;
@@ -15,12 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The buffered sender of one set of {@link BatchingSettings}, shared by every endpoint with those settings: events are
- * admitted into a bounded buffer ({@link BufferCapacity}), packed per write key ({@link EventAccumulator}) and sent
- * by {@code maxInFlightRequests} sender threads through the same {@link TrackingClient} (same retry policy, same
- * pooled connections) as direct and {@code segment:batch} delivery. Each settled batch completes its events: delivered
- * (acknowledged: the exchange completes), failed (acknowledged: the exchange fails with the batch's exception;
- * fireAndForget: counted and logged with the messageIds), or reported at the shutdown deadline. Thread-safe.
+ * The buffered sender of one set of {@link BatchingSettings}, owned by the component's {@link TrackingBatcherRegistry}
+ * and shared by every endpoint with those settings. Events are admitted into a bounded buffer ({@link BufferCapacity}),
+ * packed per write key ({@link EventAccumulator}) and sent by {@code maxInFlightRequests} sender threads, one attempt
+ * at a time, through the same {@link TrackingClient} (same retry policy, same pooled connections) as direct and
+ * {@code segment:batch} delivery.
+ *
+ * <p>
+ * A failed attempt that is retried goes back to the accumulator with the time it may go again (Kafka's Sender does
+ * the same) instead of sleeping on the sender thread, so one batch's backoff never holds up the others; a 429 pauses
+ * the whole sender. We kept the blocking HttpClient rather than its async client: a sender thread per request in
+ * flight is few threads (4 by default), the same client and code serve direct and batch delivery, and the only
+ * waiting that mattered, retry waits, no longer holds a thread.
+ *
+ * <p>
+ * Each batch is settled exactly once: delivered (acknowledged: the events' completions are told the status),
+ * failed (the batch's exception: an error that is not retried or retries exhausted), or past a deadline
+ * ({@link SegmentDeliveryTimeoutException}: deliveryTimeout after its first event was accepted, or shutdownTimeout
+ * while stopping). fireAndForget failures are counted and logged with their messageIds. Completions are told on the
+ * sender thread; the producer continues the exchange on its worker pool, never here. Thread-safe.
  */
 public class TrackingBatcher extends ServiceSupport {
 
@@ -101,13 +118,19 @@ public class TrackingBatcher extends ServiceSupport {
     }
 
     /**
-     * Sends what is buffered now rather than when its batch is full or {@code flushInterval} old, e.g. when a source
-     * knows no more events are coming for a while. Does not wait for the requests.
+     * Sends what is buffered now, without waiting for its linger, and returns only when every event accepted before
+     * the call is settled (delivered or failed), including batches on the wire and batches waiting for a retry; each
+     * is settled by its deliveryTimeout at the latest. Several threads may flush at once.
      *
-     * @return the events handed to the senders
+     * @return the events settled while waiting
      */
-    public int flush() {
-        return accumulator.flush();
+    public int flush() throws InterruptedException {
+        int events = 0;
+        for (PendingBatch batch : accumulator.flush()) {
+            batch.awaitSettled();
+            events += batch.count();
+        }
+        return events;
     }
 
     private void sendLoop() {
@@ -123,48 +146,109 @@ public class TrackingBatcher extends ServiceSupport {
                 return;
             }
             try {
-                send(batch);
-            } finally {
+                attempt(batch);
+            } catch (RuntimeException e) {
+                failed(batch, new SegmentException("Segment batch could not be sent: " + e, e));
                 accumulator.done(batch);
             }
         }
     }
 
-    private void send(PendingBatch batch) {
-        SegmentHttpResponse response;
-        try {
-            response = client.sendBatch(batch.batch(), batch.writeKey());
-        } catch (SegmentHttpException e) {
-            failed(batch, e, e.getAttempts() - 1);
-            return;
-        } catch (RuntimeException e) {
-            failed(batch, new SegmentException("Segment batch could not be sent: " + e, e), 0);
+    /** One attempt of a batch: settles it, or hands it back to the accumulator with the time to try again. */
+    private void attempt(PendingBatch batch) {
+        long now = System.nanoTime();
+        if (batch.isSettled()) { // by the shutdown deadline
+            accumulator.done(batch);
             return;
         }
-        delivered(batch, response);
+        if (batch.expired(now)) {
+            timedOut(batch, "deliveryTimeout", settings.deliveryTimeout());
+            accumulator.done(batch);
+            return;
+        }
+        int attempt = batch.nextAttempt();
+        if (batch.request() == null) {
+            batch.request(client.batchRequest(batch.batch(), batch.writeKey()));
+        }
+        // The request may take until the deadline at most: a batch never fails later than deliveryTimeout.
+        long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(batch.deadlineNanos() - now));
+        SegmentHttpResponse response = null;
+        IOException error = null;
+        counters.requestStarted();
+        try {
+            response = client.attempt(batch.request(), attempt, remainingMillis);
+        } catch (IOException e) {
+            error = e;
+        } finally {
+            counters.requestEnded();
+        }
+        if (response != null && response.isSuccessful()) {
+            delivered(batch, response.status());
+            accumulator.done(batch);
+            return;
+        }
+        RetryDecision decision = client.decide(attempt, response, error);
+        SegmentHttpException failure = client.failure(batch.request(), response, error, attempt, batch.writeKey());
+        if (!decision.retry()) {
+            failed(batch, failure);
+            accumulator.done(batch);
+            return;
+        }
+        batch.lastError(failure);
+        counters.retried(failure.getMessage());
+        long retryAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(decision.delayMillis());
+        LOG.debug("Segment batch of {} event(s), attempt {}: {}; retrying in {} ms{}", batch.count(), attempt,
+                failure.getMessage(), decision.delayMillis(), decision.rateLimited() ? " (sender paused)" : "");
+        // Past the deadline it would only be failed: go no later than the deadline.
+        long goAt = retryAt - batch.deadlineNanos() < 0 ? retryAt : batch.deadlineNanos();
+        accumulator.retry(batch, goAt, decision.rateLimited() ? retryAt : 0);
     }
 
-    private void delivered(PendingBatch batch, SegmentHttpResponse response) {
+    private void delivered(PendingBatch batch, int status) {
         if (!batch.settle()) {
-            LOG.info("Segment accepted a batch of {} event(s) after the shutdown deadline had reported it as failed",
+            LOG.info("Segment accepted a batch of {} event(s) after a deadline had reported it as failed",
                     batch.count());
             return;
         }
-        // Room first: completing an exchange runs the rest of its route on this thread.
         capacity.release(batch.count(), batch.eventBytes());
-        counters.batchSent(batch.count(), batch.batch().requestBytes(), response.attempts() - 1);
-        int status = response.status();
+        counters.batchSent(batch.count(), batch.batch().requestBytes());
         for (EventCompletion completion : batch.completions()) {
             completion.delivered(status);
         }
     }
 
-    private void failed(PendingBatch batch, SegmentException error, int retries) {
+    private void failed(PendingBatch batch, SegmentException error) {
         if (!batch.settle()) {
             return;
         }
         capacity.release(batch.count(), batch.eventBytes());
-        counters.batchFailed(batch.count(), Math.max(retries, 0), error.getMessage());
+        counters.batchFailed(batch.count(), error.getMessage());
+        report(batch, error);
+    }
+
+    /** Settles a batch whose deadline passed: deliveryTimeout, or shutdownTimeout while stopping. */
+    private boolean timedOut(PendingBatch batch, String deadline, long millis) {
+        if (!batch.settle()) {
+            return false;
+        }
+        Exception last = batch.lastError();
+        SegmentDeliveryTimeoutException error = new SegmentDeliveryTimeoutException(
+                "Segment buffered sender: batch of " + batch.count() + " event(s) not delivered within " + deadline
+                                                                                     + "=" + millis + " ms ("
+                                                                                     + batch.attempts() + " attempt(s)"
+                                                                                     + (last != null
+                                                                                             ? ", last: "
+                                                                                               + last.getMessage()
+                                                                                             : "")
+                                                                                     + ")",
+                deadline, last);
+        capacity.release(batch.count(), batch.eventBytes());
+        counters.batchTimedOut(batch.count(), error.getMessage());
+        report(batch, error);
+        return true;
+    }
+
+    private void report(PendingBatch batch, SegmentException error) {
         if (settings.acknowledged()) {
             LOG.warn("Segment batch of {} event(s) not delivered, failing their exchanges: {}", batch.count(),
                     error.getMessage());
@@ -178,44 +262,44 @@ public class TrackingBatcher extends ServiceSupport {
     }
 
     /**
-     * Graceful stop: no new events; whatever is buffered is sent within shutdownTimeout; what is still unsettled then
-     * fails (acknowledged) or is reported with its count and messageIds (fireAndForget).
+     * Graceful stop: no new events; what is buffered is sent at once (retries keep their times) and the stop waits
+     * until everything is settled, at most shutdownTimeout, and never longer than Camel's own shutdown timeout; what
+     * is still unsettled then fails with a {@link SegmentDeliveryTimeoutException} naming shutdownTimeout
+     * (acknowledged) or is reported with its count and messageIds (fireAndForget). A batch Segment accepted before
+     * the deadline always completes as delivered.
      */
     @Override
     protected void doStop() throws Exception {
+        long waitMillis = stopWaitMillis();
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         accumulator.close();
         capacity.close();
         if (senders == null) {
             return;
         }
-        senders.shutdown();
-        boolean finished = camelContext.getExecutorServiceManager().awaitTermination(senders,
-                settings.shutdownTimeout());
-        if (!finished) {
-            reportUndelivered(accumulator.drainUnsettled());
+        if (!accumulator.awaitIdle(until)) {
+            reportUndelivered(accumulator.drainUnsettled(), waitMillis);
         }
         camelContext.getExecutorServiceManager().shutdownNow(senders);
         senders = null;
         LOG.debug("Stopped Segment buffered sender {}: {}", settings, counters.snapshot());
     }
 
-    private void reportUndelivered(List<PendingBatch> left) {
-        SegmentException deadline = new SegmentException("Segment buffered sender stopped: event not delivered within "
-                                                         + "shutdownTimeout=" + settings.shutdownTimeout() + " ms");
+    private long stopWaitMillis() {
+        var strategy = camelContext.getShutdownStrategy();
+        long camelMillis = strategy != null && strategy.getTimeout() > 0
+                ? strategy.getTimeUnit().toMillis(strategy.getTimeout()) : Long.MAX_VALUE;
+        return Math.min(settings.shutdownTimeout(), camelMillis);
+    }
+
+    private void reportUndelivered(List<PendingBatch> left, long waitMillis) {
         int events = 0;
         for (PendingBatch batch : left) {
-            if (batch.settle()) {
+            if (timedOut(batch, "shutdownTimeout", waitMillis)) {
                 events += batch.count();
-                capacity.release(batch.count(), batch.eventBytes());
-                counters.batchFailed(batch.count(), 0, deadline.getMessage());
-                LOG.warn("Segment shutdown deadline: {} event(s) undelivered; messageIds: {}", batch.count(),
-                        batch.batch().messageIds());
-                for (EventCompletion completion : batch.completions()) {
-                    completion.failed(deadline);
-                }
             }
         }
         LOG.warn("Segment buffered sender stopped after shutdownTimeout={} ms with {} event(s) undelivered",
-                settings.shutdownTimeout(), events);
+                waitMillis, events);
     }
 }

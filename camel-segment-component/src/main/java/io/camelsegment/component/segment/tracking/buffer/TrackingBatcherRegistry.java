@@ -72,7 +72,7 @@ public class TrackingBatcherRegistry {
     }
 
     /** Flushes the running sender for these settings (see {@link TrackingBatcher#flush}); 0 if none runs. */
-    public int flush(BatchingSettings settings) {
+    public int flush(BatchingSettings settings) throws InterruptedException {
         TrackingBatcher batcher;
         synchronized (leases) {
             Lease lease = leases.get(settings);
