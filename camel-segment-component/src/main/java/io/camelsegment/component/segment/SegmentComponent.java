@@ -13,9 +13,12 @@ import io.camelsegment.component.segment.tracking.buffer.TrackingBatcherRegistry
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ExtendedCamelContext;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -39,6 +42,7 @@ public class SegmentComponent extends DefaultComponent {
     private final Map<HttpClientSettings, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
     /** The buffered senders this component owns (batching=true), each held by the producers that feed it. */
     private final TrackingBatcherRegistry batchers = new TrackingBatcherRegistry();
+    private ShutdownClock shutdownClock;
     private final ObjectMapper objectMapper = JsonMapper.builder()
             .findAndAddModules()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -109,7 +113,41 @@ public class SegmentComponent extends DefaultComponent {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        shutdownClock = new ShutdownClock();
+        getCamelContext().getManagementStrategy().addEventNotifier(shutdownClock);
+        ServiceHelper.startService(shutdownClock);
+    }
+
+    /**
+     * Tells the buffered senders when the context begins to stop: Camel's graceful shutdown timeout runs from then,
+     * and a sender's stop, which comes after the routes' in-flight exchanges were waited for, keeps within it.
+     */
+    private final class ShutdownClock extends EventNotifierSupport {
+
+        ShutdownClock() {
+            setIgnoreCamelContextEvents(false);
+        }
+
+        @Override
+        public boolean isEnabled(CamelEvent event) {
+            return event instanceof CamelEvent.CamelContextStoppingEvent;
+        }
+
+        @Override
+        public void notify(CamelEvent event) {
+            batchers.shutdownBegan();
+        }
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        if (shutdownClock != null) {
+            getCamelContext().getManagementStrategy().removeEventNotifier(shutdownClock);
+            ServiceHelper.stopService(shutdownClock);
+            shutdownClock = null;
+        }
         // Senders still held flush first (within shutdownTimeout): they need the HTTP clients.
         batchers.stopAll();
         httpClients.values().forEach(SegmentHttpClient::close);

@@ -8,11 +8,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
@@ -76,11 +78,20 @@ public class SegmentProducer extends DefaultAsyncProducer {
             service.stop();
         }
         if (ownWorkerPool) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workerPool);
+            stopWorkerPool();
         }
         workerPool = null;
         ownWorkerPool = false;
         super.doStop();
+    }
+
+    /** Lets the exchanges queued on the pool continue; any left after the wait continue here (never dropped). */
+    private void stopWorkerPool() throws InterruptedException {
+        ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
+        workerPool.shutdown();
+        if (!workerPool.awaitTermination(manager.getShutdownAwaitTermination(), TimeUnit.MILLISECONDS)) {
+            manager.shutdownNow(workerPool).forEach(Runnable::run);
+        }
     }
 
     @Override

@@ -94,7 +94,7 @@ final class EventAccumulator {
      * The next batch for a sender, waiting until one may go: a batch past its deliveryTimeout (to be failed), else,
      * unless the sender is paused, a waiting batch whose retry time has come, else the oldest open batch whose linger
      * is over (at once when stopping). The batch counts as in flight until {@link #done} or {@link #retry}. Returns
-     * null once stopping and nothing is left, or after {@link #drainUnsettled}.
+     * null once stopping and nothing is left, or after {@link #abort}.
      */
     PendingBatch take() throws InterruptedException {
         lock.lock();
@@ -178,22 +178,23 @@ final class EventAccumulator {
     /**
      * Hands a batch back to be tried again at the given time (before the other waiting batches, which came later).
      *
-     * @param pauseUntilNanos when positive, no batch of this sender goes before then (429: rate limited)
+     * @param  pauseUntilNanos when positive, no batch of this sender goes before then (429: rate limited)
+     * @return                 false when the sender is past its shutdown deadline: the caller settles the batch
      */
-    void retry(PendingBatch batch, long retryAtNanos, long pauseUntilNanos) {
+    boolean retry(PendingBatch batch, long retryAtNanos, long pauseUntilNanos) {
         lock.lock();
         try {
-            inFlight.remove(batch);
-            if (aborted || batch.isSettled()) {
-                changed.signalAll();
-                return;
+            if (aborted) {
+                return false;
             }
+            inFlight.remove(batch);
             batch.retryAt(retryAtNanos);
             waiting.addFirst(batch);
             if (pauseUntilNanos != 0 && pauseUntilNanos - pausedUntilNanos > 0) {
                 pausedUntilNanos = pauseUntilNanos;
             }
             changed.signalAll();
+            return true;
         } finally {
             lock.unlock();
         }
@@ -223,7 +224,11 @@ final class EventAccumulator {
             waiting.addAll(open.values());
             open.clear();
             List<PendingBatch> unsettled = new ArrayList<>(waiting);
-            unsettled.addAll(inFlight);
+            for (PendingBatch batch : inFlight) {
+                if (!batch.isSettled()) {
+                    unsettled.add(batch);
+                }
+            }
             changed.signalAll();
             return unsettled;
         } finally {
@@ -270,18 +275,30 @@ final class EventAccumulator {
     }
 
     /**
-     * Takes out everything not yet settled (open, waiting and in-flight batches) at the shutdown deadline; the
-     * senders stop taking batches.
+     * At the shutdown deadline: the senders take no more batches, and every batch not on the wire (open, or waiting
+     * for a sender or a retry) is taken out, to be failed. Batches on the wire stay until their request ends, so that
+     * one Segment accepts is reported delivered.
      */
-    List<PendingBatch> drainUnsettled() {
+    List<PendingBatch> abort() {
         lock.lock();
         try {
             aborted = true;
             List<PendingBatch> left = new ArrayList<>(open.values());
             left.addAll(waiting);
-            left.addAll(inFlight);
             open.clear();
             waiting.clear();
+            changed.signalAll();
+            return left;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The batches still on the wire when even their requests did not end in time. */
+    List<PendingBatch> drainInFlight() {
+        lock.lock();
+        try {
+            List<PendingBatch> left = new ArrayList<>(inFlight);
             inFlight.clear();
             changed.signalAll();
             return left;

@@ -3,6 +3,7 @@ package io.camelsegment.component.segment.tracking.buffer;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.camelsegment.component.segment.SegmentBufferFullException;
@@ -50,6 +51,10 @@ public class TrackingBatcher extends ServiceSupport {
     private final BufferCapacity capacity;
     private final EventAccumulator accumulator;
     private ExecutorService senders;
+    /** The shutdown deadline (System.nanoTime()), 0 until the context or this sender began to stop. */
+    private volatile long stopDeadlineNanos;
+    private volatile long stopWaitMillis;
+    private ScheduledExecutorService deadlineTimer;
 
     TrackingBatcher(BatchingSettings settings, TrackingClient client, CamelContext camelContext,
                     DeliveryCounters counters) {
@@ -162,7 +167,7 @@ public class TrackingBatcher extends ServiceSupport {
             return;
         }
         if (batch.expired(now)) {
-            timedOut(batch, "deliveryTimeout", settings.deliveryTimeout());
+            timedOut(batch, "deliveryTimeout", "deliveryTimeout=" + settings.deliveryTimeout() + " ms");
             accumulator.done(batch);
             return;
         }
@@ -195,13 +200,17 @@ public class TrackingBatcher extends ServiceSupport {
             return;
         }
         batch.lastError(failure);
-        counters.retried(failure.getMessage());
         long retryAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(decision.delayMillis());
         LOG.debug("Segment batch of {} event(s), attempt {}: {}; retrying in {} ms{}", batch.count(), attempt,
                 failure.getMessage(), decision.delayMillis(), decision.rateLimited() ? " (sender paused)" : "");
         // Past the deadline it would only be failed: go no later than the deadline.
         long goAt = retryAt - batch.deadlineNanos() < 0 ? retryAt : batch.deadlineNanos();
-        accumulator.retry(batch, goAt, decision.rateLimited() ? retryAt : 0);
+        if (accumulator.retry(batch, goAt, decision.rateLimited() ? retryAt : 0)) {
+            counters.retried(failure.getMessage());
+        } else {
+            timedOut(batch, "shutdownTimeout", stopDeadline());
+            accumulator.done(batch);
+        }
     }
 
     private void delivered(PendingBatch batch, int status) {
@@ -227,14 +236,14 @@ public class TrackingBatcher extends ServiceSupport {
     }
 
     /** Settles a batch whose deadline passed: deliveryTimeout, or shutdownTimeout while stopping. */
-    private boolean timedOut(PendingBatch batch, String deadline, long millis) {
+    private boolean timedOut(PendingBatch batch, String deadline, String described) {
         if (!batch.settle()) {
             return false;
         }
         Exception last = batch.lastError();
         SegmentDeliveryTimeoutException error = new SegmentDeliveryTimeoutException(
-                "Segment buffered sender: batch of " + batch.count() + " event(s) not delivered within " + deadline
-                                                                                     + "=" + millis + " ms ("
+                "Segment buffered sender: batch of " + batch.count() + " event(s) not delivered within "
+                                                                                     + described + " ("
                                                                                      + batch.attempts() + " attempt(s)"
                                                                                      + (last != null
                                                                                              ? ", last: "
@@ -262,44 +271,92 @@ public class TrackingBatcher extends ServiceSupport {
     }
 
     /**
+     * The context began to stop: Camel now waits up to its graceful shutdown timeout for the routes' exchanges, then
+     * forces the routes down, and an exchange that continues in a route forced down fails with Camel's
+     * RejectedExecutionException even though Segment accepted its event. So the sender settles everything while the
+     * routes still run: at the shutdown deadline (shutdownTimeout, at most three quarters of Camel's timeout) it fails
+     * every batch that is not on the wire, and the last quarter is left for the answers of the requests on the wire.
+     */
+    public synchronized void shutdownBegan() {
+        if (stopDeadlineNanos != 0 || senders == null) {
+            return;
+        }
+        long camelMillis = camelShutdownTimeoutMillis();
+        stopWaitMillis = camelMillis > 0 ? Math.min(settings.shutdownTimeout(), camelMillis * 3 / 4)
+                : settings.shutdownTimeout();
+        stopDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stopWaitMillis);
+        deadlineTimer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "SegmentShutdownDeadline");
+        deadlineTimer.schedule(this::shutdownDeadlinePassed, stopWaitMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void shutdownDeadlinePassed() {
+        accumulator.close();
+        capacity.close();
+        int events = timeOutAll(accumulator.abort());
+        if (events > 0) {
+            LOG.warn("Segment buffered sender: {} event(s) undelivered at the shutdown deadline ({})", events,
+                    stopDeadline());
+        }
+    }
+
+    /**
      * Graceful stop: no new events; what is buffered is sent at once (retries keep their times) and the stop waits
-     * until everything is settled, at most shutdownTimeout, and never longer than Camel's own shutdown timeout; what
-     * is still unsettled then fails with a {@link SegmentDeliveryTimeoutException} naming shutdownTimeout
-     * (acknowledged) or is reported with its count and messageIds (fireAndForget). A batch Segment accepted before
-     * the deadline always completes as delivered.
+     * until everything is settled, at most until the shutdown deadline: shutdownTimeout, counted from when the context
+     * began to stop (see {@link #shutdownBegan}) or else from now. At that deadline every batch that is not on the wire
+     * fails with a {@link SegmentDeliveryTimeoutException} naming the deadline (acknowledged) or is reported with its
+     * count and messageIds (fireAndForget); a batch on the wire gets its answer first (within responseTimeout), so
+     * that every batch Segment accepted completes as delivered.
      */
     @Override
     protected void doStop() throws Exception {
-        long waitMillis = stopWaitMillis();
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        synchronized (this) {
+            if (stopDeadlineNanos == 0) {
+                stopWaitMillis = settings.shutdownTimeout();
+                stopDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stopWaitMillis);
+            }
+        }
         accumulator.close();
         capacity.close();
         if (senders == null) {
             return;
         }
-        if (!accumulator.awaitIdle(until)) {
-            reportUndelivered(accumulator.drainUnsettled(), waitMillis);
+        if (!accumulator.awaitIdle(stopDeadlineNanos)) {
+            int events = timeOutAll(accumulator.abort());
+            long answersBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.responseTimeout());
+            if (!accumulator.awaitIdle(answersBy)) {
+                events += timeOutAll(accumulator.drainInFlight());
+            }
+            LOG.warn("Segment buffered sender stopped after {} with {} event(s) undelivered", stopDeadline(), events);
         }
         camelContext.getExecutorServiceManager().shutdownNow(senders);
         senders = null;
+        if (deadlineTimer != null) {
+            camelContext.getExecutorServiceManager().shutdownNow(deadlineTimer);
+            deadlineTimer = null;
+        }
         LOG.debug("Stopped Segment buffered sender {}: {}", settings, counters.snapshot());
     }
 
-    private long stopWaitMillis() {
-        var strategy = camelContext.getShutdownStrategy();
-        long camelMillis = strategy != null && strategy.getTimeout() > 0
-                ? strategy.getTimeUnit().toMillis(strategy.getTimeout()) : Long.MAX_VALUE;
-        return Math.min(settings.shutdownTimeout(), camelMillis);
+    private String stopDeadline() {
+        return stopWaitMillis == settings.shutdownTimeout() ? "shutdownTimeout=" + stopWaitMillis + " ms"
+                : "the shutdown deadline of " + stopWaitMillis + " ms (3/4 of Camel's shutdown timeout, shorter than "
+                  + "shutdownTimeout=" + settings.shutdownTimeout() + " ms)";
     }
 
-    private void reportUndelivered(List<PendingBatch> left, long waitMillis) {
+    private long camelShutdownTimeoutMillis() {
+        var strategy = camelContext.getShutdownStrategy();
+        return strategy != null && strategy.getTimeout() > 0 ? strategy.getTimeUnit().toMillis(strategy.getTimeout())
+                : 0;
+    }
+
+    private int timeOutAll(List<PendingBatch> left) {
         int events = 0;
         for (PendingBatch batch : left) {
-            if (timedOut(batch, "shutdownTimeout", waitMillis)) {
+            if (timedOut(batch, "shutdownTimeout", stopDeadline())) {
                 events += batch.count();
             }
         }
-        LOG.warn("Segment buffered sender stopped after shutdownTimeout={} ms with {} event(s) undelivered",
-                waitMillis, events);
+        return events;
     }
 }

@@ -81,6 +81,13 @@ public class TrackingBatcherRegistry {
         return batcher != null ? batcher.flush() : 0;
     }
 
+    /** The context began to stop: every running sender keeps its stop within Camel's shutdown timeout. */
+    public void shutdownBegan() {
+        synchronized (leases) {
+            leases.values().forEach(l -> l.batcher.shutdownBegan());
+        }
+    }
+
     /** How many senders are running (one per distinct settings in use). */
     public int size() {
         synchronized (leases) {
