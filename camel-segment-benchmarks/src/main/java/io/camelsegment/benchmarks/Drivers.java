@@ -83,7 +83,8 @@ public final class Drivers {
             feeding("segment-ff-200t", ACK + "&deliveryMode=fireAndForget", 200, 1),
             new Info("segment-batch-aggregator", "segment:batch through the aggregator",
                     "one thread calling sendBody to direct: → aggregate(completionSize bench.listSize, "
-                    + "completionTimeout 1 s, the hand-written route's bounded executor) → segment:batch",
+                    + "completionTimeout 1 s, the hand-written route's bounded executor) → "
+                    + "segment:batch?batching=true&flushInterval=50 (items of successive Lists share batches)",
                     SegmentBatchAggregatorDriver::new),
             new Info("raw-limit", "raw limit: pre-built 500 KB batches, HttpClient 5",
                     "4 threads each serializing the next events with Jackson into a {\"batch\":[...]} body of just under "

@@ -18,7 +18,9 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * {@code segment:batch} fed through the aggregator, as a user turns a sequential source into Lists: one thread sends
  * each event to {@code direct:events}, the aggregator completes a List every {@code bench.listSize} events (or after
- * 1 s) and hands it, on a bounded executor like the hand-written route's, to {@code segment:batch}.
+ * 1 s) and hands it, on a bounded executor like the hand-written route's, to {@code segment:batch?batching=true}:
+ * the items of successive Lists share the sender's batches (a linger of 50 ms lets a part-filled batch wait for the
+ * next List), and each exchange completes when all its items are settled.
  */
 public final class SegmentBatchAggregatorDriver extends CamelDriverSupport {
 
@@ -37,7 +39,7 @@ public final class SegmentBatchAggregatorDriver extends CamelDriverSupport {
                         .completionTimeout(1000)
                         .executorService(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                                 new ArrayBlockingQueue<>(4), new ThreadPoolExecutor.CallerRunsPolicy()))
-                        .to("segment:batch")
+                        .to("segment:batch?batching=true&flushInterval=50")
                         .process(e -> delivered.add(listSize(e)));
             }
         };

@@ -321,7 +321,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * Buffer single-event operations (identify, track, page, screen, group, alias) and send them to /v1/batch by count, bytes and time, over several connections.
+     * Buffer single-event operations (identify, track, page, screen, group, alias) and send them in shared /v1/batch requests, several in flight; a batch leaves as soon as a sender is free and grows while all are busy. On segment:batch, the items of successive collections share those batches (each exchange completes when all its items are settled).
      */
     public void setBatching(boolean batching) {
         this.batching = batching;

@@ -78,9 +78,10 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
         if (configuration.getMaxRetries() < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0, was " + configuration.getMaxRetries());
         }
-        if (configuration.isBatching() && (!operation.isTracking() || operation == SegmentOperation.batch)) {
-            throw new IllegalArgumentException("batching=true applies to identify, track, page, screen, group and "
-                                               + "alias only, not to " + operation);
+        if (configuration.isBatching() && !operation.isTracking()) {
+            throw new IllegalArgumentException("batching=true applies to the Tracking API operations (identify, "
+                                               + "track, page, screen, group, alias and batch), not to "
+                                               + operation);
         }
         if (configuration.isBatching()) {
             BatchingSettings.of(configuration).validate();

@@ -84,6 +84,23 @@ final class EventAccumulator {
         }
     }
 
+    /**
+     * Adds the events of one collection in one go ({@code segment:batch} with batching), so that no sender takes a
+     * batch holding only the first of them: full batches go as they fill, the last one stays open for the next
+     * collection (or its linger).
+     */
+    void appendAll(List<EncodedEvent> events, String writeKey, List<EventCompletion> completions)
+            throws SegmentException {
+        lock.lock();
+        try {
+            for (int i = 0; i < events.size(); i++) {
+                append(events.get(i), writeKey, completions == null ? null : completions.get(i));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void closeBatch(String writeKey, PendingBatch batch) {
         open.remove(writeKey);
         waiting.addLast(batch);

@@ -123,6 +123,49 @@ public class TrackingBatcher extends ServiceSupport {
     }
 
     /**
+     * Admits the valid events of one collection ({@code segment:batch} with batching) and appends them together:
+     * items of successive collections share batches, so lists of any size make requests close to the 500 KB limit.
+     * Room is taken for all of them first (blocking up to maxBlockTime per event when full and overflowPolicy=block).
+     *
+     * @param  completions one per event (acknowledged mode), or null
+     * @return             per event: true when queued, false when dropped (overflowPolicy=dropNewest)
+     * @throws SegmentException when the buffer is full (fail, or block past maxBlockTime: none of the events is
+     *                          queued) or the sender is stopping
+     */
+    public boolean[] offerAll(List<EncodedEvent> events, String writeKey, List<EventCompletion> completions)
+            throws SegmentException {
+        boolean[] admitted = new boolean[events.size()];
+        List<EncodedEvent> queued = new java.util.ArrayList<>(events.size());
+        List<EventCompletion> queuedCompletions = completions == null ? null : new java.util.ArrayList<>();
+        long bytes = 0;
+        try {
+            for (int i = 0; i < events.size(); i++) {
+                EncodedEvent event = events.get(i);
+                admitted[i] = capacity.acquire(event.size());
+                if (admitted[i]) {
+                    queued.add(event);
+                    bytes += event.size();
+                    if (completions != null) {
+                        queuedCompletions.add(completions.get(i));
+                    }
+                } else {
+                    String reason = "Segment buffer full: dropped event " + event.messageId()
+                                    + " (overflowPolicy=dropNewest)";
+                    counters.dropped(reason);
+                    LOG.warn(reason);
+                }
+            }
+            accumulator.appendAll(queued, writeKey, queuedCompletions);
+        } catch (SegmentException e) {
+            capacity.release(queued.size(), bytes);
+            counters.rejected(events.size() + " event(s) of a batch rejected: " + e.getMessage());
+            throw e;
+        }
+        queued.forEach(e -> counters.queued());
+        return admitted;
+    }
+
+    /**
      * Sends what is buffered now, without waiting for its linger, and returns only when every event accepted before
      * the call is settled (delivered or failed), including batches on the wire and batches waiting for a retry; each
      * is settled by its deliveryTimeout at the latest. Several threads may flush at once.
