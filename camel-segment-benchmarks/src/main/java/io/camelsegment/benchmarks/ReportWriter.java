@@ -132,12 +132,11 @@ final class ReportWriter {
             md.append("- **").append(r.info().label()).append("** (`").append(r.info().id()).append("`): ")
                     .append(r.info().feeding()).append(".\n");
         }
-        md.append("\nAcknowledged mode needs enough exchanges in flight to fill batches: a batch leaves when it is "
-                  + "full (about 500 KB, ~1,100 of these events) or after `flushInterval` (500 ms). With fewer "
-                  + "exchanges in flight than a batch holds, every batch waits out the interval, and throughput is "
-                  + "about in-flight ÷ flushInterval. The driver keeps 5,000 in flight: the 4 requests the sender may "
-                  + "have in flight plus the batch being filled. More buys nothing but garbage-collection work: every "
-                  + "waiting exchange is live memory the collector copies.\n\n");
+        md.append("\nA batch leaves as soon as one of the sender's 4 threads is free (flushInterval 0, the default) "
+                  + "and grows while all are busy, up to 500 KB (~1,100 of these events): events per request are "
+                  + "about the exchanges in flight ÷ 4. The asynchronous driver keeps 5,000 in flight; the drivers "
+                  + "fed by waiting threads have as many in flight as threads. More in flight buys nothing but "
+                  + "garbage-collection work: every waiting exchange is live memory the collector copies.\n\n");
         md.append(PROFILE_NOTE);
         List<String> notes = notes(results);
         if (!notes.isEmpty()) {

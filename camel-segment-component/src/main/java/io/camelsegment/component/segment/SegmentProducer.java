@@ -7,7 +7,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -55,15 +54,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
                         "SegmentProducerWorker[" + endpoint.getOperation() + "]", profile);
                 ownWorkerPool = true;
             }
-            ExecutorService pool = workerPool;
-            continuation = task -> {
-                try {
-                    pool.execute(task);
-                } catch (RejectedExecutionException e) {
-                    // A pool that is shutting down (or a full one supplied by the user): the exchange still completes.
-                    task.run();
-                }
-            };
+            continuation = new WorkerPoolHandOff(workerPool, DEFAULT_WORKER_POOL_SIZE);
         }
         handler = endpoint.createHandler();
         if (handler instanceof org.apache.camel.Service service) {
