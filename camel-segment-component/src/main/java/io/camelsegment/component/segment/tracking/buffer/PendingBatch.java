@@ -130,11 +130,12 @@ final class PendingBatch {
 
     /** True for the first caller only: the one that settles the batch (delivered, failed or past a deadline). */
     boolean settle() {
-        if (settled.compareAndSet(false, true)) {
-            settledLatch.countDown();
-            return true;
-        }
-        return false;
+        return settled.compareAndSet(false, true);
+    }
+
+    /** The settling caller is done: counters updated, completions told. Releases {@link #awaitSettled}. */
+    void settledDone() {
+        settledLatch.countDown();
     }
 
     boolean isSettled() {

@@ -267,6 +267,7 @@ public class TrackingBatcher extends ServiceSupport {
         for (EventCompletion completion : batch.completions()) {
             completion.delivered(status);
         }
+        batch.settledDone();
     }
 
     private void failed(PendingBatch batch, SegmentException error) {
@@ -311,6 +312,7 @@ public class TrackingBatcher extends ServiceSupport {
         for (EventCompletion completion : batch.completions()) {
             completion.failed(error);
         }
+        batch.settledDone();
     }
 
     /**

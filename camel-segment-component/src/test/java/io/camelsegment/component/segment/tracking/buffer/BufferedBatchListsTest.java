@@ -28,7 +28,7 @@ class BufferedBatchListsTest extends BufferedDeliveryTestSupport {
 
     @Test
     void itemsOfSuccessiveListsShareRequestsAndEachExchangeWaitsForAllItsItems() throws Exception {
-        String uri = "segment:batch?batching=true&batchSize=100&flushInterval=300";
+        String uri = "segment:batch?batching=true&batchSize=100&flushInterval=2000";
         AsyncProducer producer = producer(uri);
         List<CompletableFuture<Exchange>> sent = new ArrayList<>();
         for (int list = 0; list < 7; list++) {
@@ -45,9 +45,8 @@ class BufferedBatchListsTest extends BufferedDeliveryTestSupport {
         // 7 lists of 30: full batches of 100 across lists (two lists' items in most), then the remainder
         assertEquals(3, requests.size(), "requests: " + requests.stream().map(Request::events).toList());
         assertEquals(100, requests.get(0).events());
-        assertTrue(requests.get(0).messageIds().stream().anyMatch(id -> id.startsWith("l0-"))
-                   && requests.get(0).messageIds().stream().anyMatch(id -> id.startsWith("l3-")),
-                "one request carries items of several lists");
+        assertTrue(requests.get(0).messageIds().stream().map(id -> id.substring(0, id.indexOf('-'))).distinct()
+                .count() >= 4, "one request carries items of several lists: " + requests.get(0).messageIds());
     }
 
     @Test

@@ -84,7 +84,11 @@ class WorkerPoolTest extends BufferedDeliveryTestSupport {
 
     @Test
     void aSuppliedWorkerPoolRunsTheRestOfTheRoute() throws Exception {
-        Exchange done = template.send("direct:pooled", e -> headers(e, "pooled-1", false));
+        sink.holdResponses(); // the answer comes after process() returned: the exchange continues asynchronously
+        Future<Exchange> sent = template.asyncSend("direct:pooled", e -> headers(e, "pooled-1", false));
+        await(() -> sink.arrivals().containsKey("pooled-1"), 10_000, "the event on the wire");
+        sink.releaseResponses();
+        Exchange done = sent.get(10, TimeUnit.SECONDS);
         assertNull(done.getException());
         assertEquals("user-pool", done.getMessage().getHeader("continuedOn"));
         assertEquals(200, done.getMessage().getHeader(SegmentConstants.HTTP_STATUS));
