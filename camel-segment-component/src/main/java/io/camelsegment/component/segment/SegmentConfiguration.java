@@ -431,7 +431,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * With batching: how long stopping the route or context waits for buffered events to be delivered; events still undelivered then fail their exchange (acknowledged) or are logged with their count and messageIds (fireAndForget).
+     * With batching: how long stopping the route or context waits for buffered events to be delivered, at most 3/4 of Camel's shutdown timeout from when the context began to stop; events not on the wire then fail their exchange with SegmentDeliveryTimeoutException (acknowledged) or are logged with their count and messageIds (fireAndForget).
      */
     public void setShutdownTimeout(long shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
