@@ -54,6 +54,8 @@ public class TrackingBatcher extends ServiceSupport {
     /** The shutdown deadline (System.nanoTime()), 0 until the context or this sender began to stop. */
     private volatile long stopDeadlineNanos;
     private volatile long stopWaitMillis;
+    /** eventsTimedOut when the stop began: the stop reports how many failed since. */
+    private long timedOutBeforeStop = -1;
     private ScheduledExecutorService deadlineTimer;
 
     TrackingBatcher(BatchingSettings settings, TrackingClient client, CamelContext camelContext,
@@ -326,6 +328,7 @@ public class TrackingBatcher extends ServiceSupport {
         if (stopDeadlineNanos != 0 || senders == null) {
             return;
         }
+        timedOutBeforeStop = counters.snapshot().eventsTimedOut();
         long camelMillis = camelShutdownTimeoutMillis();
         stopWaitMillis = camelMillis > 0 ? Math.min(settings.shutdownTimeout(), camelMillis * 3 / 4)
                 : settings.shutdownTimeout();
@@ -357,6 +360,7 @@ public class TrackingBatcher extends ServiceSupport {
     protected void doStop() throws Exception {
         synchronized (this) {
             if (stopDeadlineNanos == 0) {
+                timedOutBeforeStop = counters.snapshot().eventsTimedOut();
                 stopWaitMillis = settings.shutdownTimeout();
                 stopDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stopWaitMillis);
             }
@@ -367,12 +371,17 @@ public class TrackingBatcher extends ServiceSupport {
             return;
         }
         if (!accumulator.awaitIdle(stopDeadlineNanos)) {
-            int events = timeOutAll(accumulator.abort());
+            timeOutAll(accumulator.abort());
+            // Batches on the wire get their answer (or their response timeout, then fail on their sender thread).
             long answersBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.responseTimeout());
             if (!accumulator.awaitIdle(answersBy)) {
-                events += timeOutAll(accumulator.drainInFlight());
+                timeOutAll(accumulator.drainInFlight());
             }
-            LOG.warn("Segment buffered sender stopped after {} with {} event(s) undelivered", stopDeadline(), events);
+        }
+        long undelivered = counters.snapshot().eventsTimedOut() - timedOutBeforeStop;
+        if (undelivered > 0) {
+            LOG.warn("Segment buffered sender stopped after {} with {} event(s) undelivered", stopDeadline(),
+                    undelivered);
         }
         camelContext.getExecutorServiceManager().shutdownNow(senders);
         senders = null;
