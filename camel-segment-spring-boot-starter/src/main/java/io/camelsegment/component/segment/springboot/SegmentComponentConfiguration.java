@@ -1,13 +1,16 @@
 package io.camelsegment.component.segment.springboot;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 
 import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentDeliveryMode;
 import io.camelsegment.component.segment.SegmentGranularity;
 import io.camelsegment.component.segment.SegmentOverflowPolicy;
 import io.camelsegment.component.segment.SegmentRegion;
+import io.camelsegment.component.segment.http.SegmentHttpClientConfigurer;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -214,8 +217,9 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
     private SegmentDeliveryMode deliveryMode;
 
     /**
-     * With batching: how long an event may wait for its batch to fill before the batch is sent anyway (like Kafka's
-     * linger.ms). A duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     * With batching: the linger, how long a batch waits for more events before it is sent even though a sender is
+     * free (like Kafka's linger.ms). 0 (the default) sends as soon as a sender is free; batches still fill while all
+     * senders are busy. A duration: 5000 (milliseconds), 5s, 2m or PT5S.
      */
     private Duration flushInterval;
 
@@ -243,8 +247,9 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
     private SegmentOverflowPolicy overflowPolicy;
 
     /**
-     * With batching: how long stopping the route or context waits for buffered events to be delivered; events still
-     * undelivered then fail their exchange (acknowledged) or are logged with their count and messageIds
+     * With batching: how long stopping the route or context waits for buffered events to be delivered, at most 3/4 of
+     * Camel's shutdown timeout from when the context began to stop; events not on the wire then fail their exchange
+     * with SegmentDeliveryTimeoutException (acknowledged) or are logged with their count and messageIds
      * (fireAndForget). A duration: 5000 (milliseconds), 5s, 2m or PT5S.
      */
     private Duration shutdownTimeout;
@@ -305,6 +310,95 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
      * from the Source. A secret: give it as a placeholder or environment variable, never in a committed file.
      */
     private String writeKey;
+
+    /**
+     * Tracking API: a Simple expression giving a key of the source record (e.g. ${header.JMSMessageID}); derived
+     * messageIds then come from it, the operation and the item's index instead of the exchange, so a source's
+     * redelivery of the record gets the same messageId and Segment drops the duplicate. The key must differ between
+     * records.
+     */
+    private String messageIdKey;
+
+    /**
+     * updateSource: the new Source name (sent as name). The name option is the page/screen name and is not read by
+     * updateSource.
+     */
+    private String sourceName;
+
+    /**
+     * Tracking API: a Simple expression giving the time of the source record (epoch millis, Date, Instant or ISO-8601
+     * text), used as the timestamp of messages that have none. Without it, with messageIdKey set, the kafka.TIMESTAMP,
+     * JMSTimestamp or CamelFileLastModified header is used when present; otherwise the time the exchange was created.
+     */
+    private String sourceTimestamp;
+
+    /**
+     * With batching=true and deliveryMode=acknowledged: the thread pool on which an exchange continues its route once
+     * Segment accepted its event (like camel-kafka's workerPool), so that the next steps never run on, or hold up, a
+     * sender thread. By default each producer creates a pool of 10 threads, managed by Camel.
+     */
+    private ExecutorService workerPool;
+
+    /**
+     * A hook that adjusts the Apache HttpClient 5 client and connection pool the component builds (interceptors,
+     * metrics, DNS resolver, custom TLS). Autowired when the registry holds exactly one SegmentHttpClientConfigurer.
+     */
+    private SegmentHttpClientConfigurer httpClientConfigurer;
+
+    /**
+     * With batching: the longest time from accepting an event to settling it, covering the linger, every attempt and
+     * every retry wait (also Retry-After), like Kafka's delivery.timeout.ms. When it passes, the exchange fails with
+     * SegmentDeliveryTimeoutException (acknowledged) or the event is counted and logged as failed (fireAndForget). A
+     * duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration deliveryTimeout;
+
+    /**
+     * Hosts reached directly, not through proxyHost: patterns separated by | (as the JVM's http.nonProxyHosts), each a
+     * host name or address with an optional * at its start or end, e.g. localhost|127.0.0.1|*.internal.example.com.
+     */
+    private String nonProxyHosts;
+
+    /**
+     * HTTP proxy host for every request to Segment (plain HTTP targets are forwarded, HTTPS targets tunnelled with
+     * CONNECT). Without it, the JVM's proxy system properties (http.proxyHost, https.proxyHost, http.nonProxyHosts)
+     * apply.
+     */
+    private String proxyHost;
+
+    /**
+     * HTTP proxy port; required with proxyHost.
+     */
+    private Integer proxyPort;
+
+    /**
+     * Password for proxy authentication; never logged or shown.
+     */
+    private String proxyPassword;
+
+    /**
+     * User name for proxy authentication (Basic, sent when the proxy answers 407).
+     */
+    private String proxyUsername;
+
+    /**
+     * TLS settings (trust store, key store, protocols) for connections to Segment, as Camel's SSLContextParameters;
+     * the JVM's default trust when not set. Hostname verification is always on.
+     */
+    private SSLContextParameters sslContextParameters;
+
+    /**
+     * Use the global SSLContextParameters of the Camel context for endpoints that set no sslContextParameters of their
+     * own
+     */
+    private Boolean useGlobalSslContextParameters;
+
+    /**
+     * removeSourceWriteKey: the write key to remove from the Source (required: this option, the
+     * CamelSegmentWriteKeyToRemove header or a writeKeyToRemove field of the JSON body). Never taken from writeKey,
+     * which is the route's own tracking credential.
+     */
+    private String writeKeyToRemove;
 
     public SegmentConfiguration getConfiguration() {
         return configuration;
@@ -704,5 +798,117 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
 
     public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getMessageIdKey() {
+        return messageIdKey;
+    }
+
+    public void setMessageIdKey(String messageIdKey) {
+        this.messageIdKey = messageIdKey;
+    }
+
+    public String getSourceName() {
+        return sourceName;
+    }
+
+    public void setSourceName(String sourceName) {
+        this.sourceName = sourceName;
+    }
+
+    public String getSourceTimestamp() {
+        return sourceTimestamp;
+    }
+
+    public void setSourceTimestamp(String sourceTimestamp) {
+        this.sourceTimestamp = sourceTimestamp;
+    }
+
+    public ExecutorService getWorkerPool() {
+        return workerPool;
+    }
+
+    public void setWorkerPool(ExecutorService workerPool) {
+        this.workerPool = workerPool;
+    }
+
+    public SegmentHttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(SegmentHttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public Duration getDeliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    public void setDeliveryTimeout(Duration deliveryTimeout) {
+        this.deliveryTimeout = deliveryTimeout;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getWriteKeyToRemove() {
+        return writeKeyToRemove;
+    }
+
+    public void setWriteKeyToRemove(String writeKeyToRemove) {
+        this.writeKeyToRemove = writeKeyToRemove;
     }
 }
