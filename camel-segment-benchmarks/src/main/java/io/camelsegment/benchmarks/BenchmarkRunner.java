@@ -61,7 +61,7 @@ public final class BenchmarkRunner {
                 Map<Drivers.Info, DriverResult> byDriver = new LinkedHashMap<>();
                 for (Drivers.Info driver : Drivers.runOrder(drivers)) {
                     System.out.printf("[bench] round %d/%d, %s: %,d events ...%n", round, settings.rounds(),
-                            driver.id(), settings.events());
+                            driver.id(), driver.events(settings));
                     sink.reset();
                     DriverResult result = runner.run(driver, sink);
                     byDriver.put(driver, result);
@@ -130,7 +130,7 @@ public final class BenchmarkRunner {
             sink.reset(); // what arrived were warm-up events: none of the measured ones was sent
         }
         double sinkCpuSeconds = sinkCpuStart < 0 ? Double.NaN : (ProcessMetrics.cpuNanos() - sinkCpuStart) / 1e9;
-        return new DriverResult(driver, status, settings.events(),
+        return new DriverResult(driver, status, driver.events(settings),
                 number(measured, "seconds"), number(measured, "cpuSeconds"), sinkCpuSeconds,
                 threadKinds(measured),
                 Math.max(sampledPeakRssKb, measured == null ? -1 : measured.path("peakRssKb").asLong(-1)),

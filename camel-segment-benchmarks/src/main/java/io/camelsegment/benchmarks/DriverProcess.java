@@ -29,12 +29,13 @@ public final class DriverProcess {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("driver", driverId);
-        result.put("events", settings.events());
+        Drivers.Info info = Drivers.info(driverId);
+        result.put("events", info.events(settings));
         int exitCode = 0;
         try {
             Driver driver = Drivers.create(driverId);
             driver.start(sink, settings);
-            warmUp(driver, settings);
+            warmUp(driver, info.warmupEvents(settings));
             System.out.println(WARMED_UP);
             System.out.flush();
             awaitFile(Path.of(args[4]), settings.deliveryTimeoutMillis());
@@ -43,7 +44,7 @@ public final class DriverProcess {
             long start = System.nanoTime();
             long failed;
             try {
-                failed = driver.send(0, settings.events());
+                failed = driver.send(0, info.events(settings));
             } finally {
                 driver.close();
             }
@@ -79,8 +80,8 @@ public final class DriverProcess {
      * long-running application does. (Warming up separate instances instead makes the measured run pay for what
      * starting the next one invalidates: the JIT compiles hot code again.)
      */
-    private static void warmUp(Driver driver, BenchSettings settings) throws Exception {
-        long perRun = settings.warmupEvents() / WARMUP_RUNS;
+    private static void warmUp(Driver driver, long warmupEvents) throws Exception {
+        long perRun = warmupEvents / WARMUP_RUNS;
         for (int run = 0; perRun > 0 && run < WARMUP_RUNS; run++) {
             driver.send(BenchSettings.WARMUP_FIRST_EVENT + run * perRun, perRun);
         }

@@ -6,6 +6,9 @@ import java.util.function.Supplier;
 
 import io.camelsegment.benchmarks.drivers.AnalyticsJavaDriver;
 import io.camelsegment.benchmarks.drivers.CamelHttpAggregatorDriver;
+import io.camelsegment.benchmarks.drivers.FeedingThreadsDriver;
+import io.camelsegment.benchmarks.drivers.RawLimitDriver;
+import io.camelsegment.benchmarks.drivers.SegmentBatchAggregatorDriver;
 import io.camelsegment.benchmarks.drivers.SegmentBatchListsDriver;
 import io.camelsegment.benchmarks.drivers.SegmentBufferedTrackDriver;
 
@@ -13,12 +16,33 @@ import io.camelsegment.benchmarks.drivers.SegmentBufferedTrackDriver;
 public final class Drivers {
 
     /**
-     * @param id      what the runner passes to the driver process and {@code -Dbench.drivers} selects
-     * @param label   what the report calls it
-     * @param feeding how its events are fed, as the report tells it
+     * @param id           what the runner passes to the driver process and {@code -Dbench.drivers} selects
+     * @param label        what the report calls it
+     * @param feeding      how its events are fed, as the report tells it
+     * @param eventDivisor the driver sends {@code bench.events} / this (and as many fewer warm-up events): drivers that
+     *                     wait for every event on few threads would otherwise outlast the per-driver timeout
      */
-    public record Info(String id, String label, String feeding, Supplier<Driver> factory) {
+    public record Info(String id, String label, String feeding, Supplier<Driver> factory, int eventDivisor) {
+
+        public Info(String id, String label, String feeding, Supplier<Driver> factory) {
+            this(id, label, feeding, factory, 1);
+        }
+
+        /** The measured events of this driver. */
+        public long events(BenchSettings settings) {
+            return Math.max(1, settings.events() / eventDivisor);
+        }
+
+        /** The warm-up events of this driver. */
+        public long warmupEvents(BenchSettings settings) {
+            return settings.warmupEvents() / eventDivisor;
+        }
     }
+
+    private static final String ACK = "segment:track?batching=true";
+    private static final String DIRECT = "segment:track";
+    private static final String WAITING = " thread(s) each sending one exchange to direct:events → ";
+    private static final String AND_WAITING = " and waiting for it (template.sendBody)";
 
     public static final String ANALYTICS_DEFAULT = "analytics-java-default";
     public static final String ANALYTICS_TUNED = "analytics-java-tuned";
@@ -49,7 +73,30 @@ public final class Drivers {
                     "one thread calling sendBody to direct: → aggregate(completionSize bench.listSize, "
                     + "completionTimeout 1 s, a bounded executor: the default unbounded one runs out of memory at "
                     + "-Xmx128m) → marshal().json() → http:",
-                    CamelHttpAggregatorDriver::new));
+                    CamelHttpAggregatorDriver::new),
+            feeding("segment-ack-1t", ACK, 1, 20),
+            feeding("segment-direct-1t", DIRECT, 1, 20),
+            feeding("segment-ack-10t", ACK, 10, 5),
+            feeding("segment-direct-10t", DIRECT, 10, 5),
+            feeding("segment-ack-200t", ACK, 200, 1),
+            feeding("segment-direct-200t", DIRECT, 200, 4),
+            feeding("segment-ff-200t", ACK + "&deliveryMode=fireAndForget", 200, 1),
+            new Info("segment-batch-aggregator", "segment:batch through the aggregator",
+                    "one thread calling sendBody to direct: → aggregate(completionSize bench.listSize, "
+                    + "completionTimeout 1 s, the hand-written route's bounded executor) → "
+                    + "segment:batch?batching=true&flushInterval=50 (items of successive Lists share batches)",
+                    SegmentBatchAggregatorDriver::new),
+            new Info("raw-limit", "raw limit: pre-built 500 KB batches, HttpClient 5",
+                    "4 threads each serializing the next events with Jackson into a {\"batch\":[...]} body of just under "
+                    + "500 KB and posting it with HttpClient 5: no Camel, no validation, no retries",
+                    RawLimitDriver::new));
+
+    /** A route direct:events → uri fed by threads that each send one exchange and wait for it. */
+    private static Info feeding(String id, String uri, int threads, int eventDivisor) {
+        return new Info(id, uri + ", " + threads + " waiting thread(s)",
+                threads + WAITING + uri + AND_WAITING + "; sends bench.events / " + eventDivisor + " events",
+                () -> new FeedingThreadsDriver(uri, threads), eventDivisor);
+    }
 
     private Drivers() {
     }

@@ -135,7 +135,9 @@ class ReportWriterTest {
     void theComparedDriversRunBackToBackFirst() {
         List<String> order = Drivers.runOrder(Drivers.ALL).stream().map(Drivers.Info::id).toList();
         assertEquals(List.of("segment-buffered-ack", "analytics-java-tuned", "segment-buffered-ff", "segment-batch",
-                "analytics-java-default", "camel-http-aggregator"), order);
+                "analytics-java-default", "camel-http-aggregator", "segment-ack-1t", "segment-direct-1t",
+                "segment-ack-10t", "segment-direct-10t", "segment-ack-200t", "segment-direct-200t", "segment-ff-200t",
+                "segment-batch-aggregator", "raw-limit"), order);
         assertEquals(List.of("segment-batch"), Drivers.runOrder(Drivers.select("segment-batch")).stream()
                 .map(Drivers.Info::id).toList());
     }

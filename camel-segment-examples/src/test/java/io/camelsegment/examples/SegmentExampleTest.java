@@ -74,6 +74,27 @@ class SegmentExampleTest {
     }
 
     @Test
+    void bufferedRoutePacksParallelExchangesIntoSharedBatches() throws Exception {
+        try (SegmentExample example = SegmentExample.local(Map.of("example.input-dir", dataDir(),
+                "example.route", "buffered"))) {
+            ExampleResult result = example.run();
+            SegmentReceiver receiver = example.receiver();
+
+            assertTrue(result.completed(), result.toString());
+            assertEquals(0, result.failedEvents(), result.toString());
+            assertEquals(sample.size(), result.eventsSent());
+            assertEveryEventArrivedOnce(receiver);
+            assertEquals(SampleEvents.countByType(sample), receiver.messageCountsByType());
+            // 10 exchanges in flight share batches: fewer requests than events, each a /v1/batch within the limits
+            List<ReceivedRequest> requests = receiver.requests();
+            assertTrue(requests.size() < sample.size(), requests.size() + " requests for " + sample.size()
+                                                        + " events");
+            assertTrue(requests.stream().allMatch(r -> r.bodyBytes() <= 500_000), receiver.summary());
+            assertTrue(requests.stream().allMatch(r -> r.path().equals("batch")), receiver.summary());
+        }
+    }
+
+    @Test
     void invalidLinesAreCountedAsFailedWhileTheOthersAreDelivered(@TempDir Path input) throws Exception {
         List<String> lines = List.of(
                 sample.get(0).toString(),
@@ -82,7 +103,7 @@ class SegmentExampleTest {
                 "not json",
                 sample.get(2).toString());
         Files.write(input.resolve("mixed.jsonl"), lines);
-        for (String route : List.of("batch", "single")) {
+        for (String route : List.of("batch", "single", "buffered")) {
             try (SegmentExample example = SegmentExample.local(Map.of("example.input-dir", input.toString(),
                     "example.route", route))) {
                 ExampleResult result = example.run();

@@ -49,6 +49,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deliverymode":
         case "deliveryMode": getOrCreateConfiguration(target).setDeliveryMode(property(camelContext, io.camelsegment.component.segment.SegmentDeliveryMode.class, value)); return true;
+        case "deliverytimeout":
+        case "deliveryTimeout": getOrCreateConfiguration(target).setDeliveryTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "destinationid":
         case "destinationId": getOrCreateConfiguration(target).setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
@@ -142,6 +144,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "userid":
         case "userId": getOrCreateConfiguration(target).setUserId(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpool":
+        case "workerPool": getOrCreateConfiguration(target).setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         case "writekey":
         case "writeKey": getOrCreateConfiguration(target).setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
         case "writekeytoremove":
@@ -177,6 +181,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return long.class;
         case "deliverymode":
         case "deliveryMode": return io.camelsegment.component.segment.SegmentDeliveryMode.class;
+        case "deliverytimeout":
+        case "deliveryTimeout": return long.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
         case "endtime":
@@ -270,6 +276,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "useGlobalSslContextParameters": return boolean.class;
         case "userid":
         case "userId": return java.lang.String.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         case "writekey":
         case "writeKey": return java.lang.String.class;
         case "writekeytoremove":
@@ -301,6 +309,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "deliverymode":
         case "deliveryMode": return getOrCreateConfiguration(target).getDeliveryMode();
+        case "deliverytimeout":
+        case "deliveryTimeout": return getOrCreateConfiguration(target).getDeliveryTimeout();
         case "destinationid":
         case "destinationId": return getOrCreateConfiguration(target).getDestinationId();
         case "endtime":
@@ -394,6 +404,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "userid":
         case "userId": return getOrCreateConfiguration(target).getUserId();
+        case "workerpool":
+        case "workerPool": return getOrCreateConfiguration(target).getWorkerPool();
         case "writekey":
         case "writeKey": return getOrCreateConfiguration(target).getWriteKey();
         case "writekeytoremove":

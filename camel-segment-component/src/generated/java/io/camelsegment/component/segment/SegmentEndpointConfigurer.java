@@ -39,6 +39,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deliverymode":
         case "deliveryMode": target.getConfiguration().setDeliveryMode(property(camelContext, io.camelsegment.component.segment.SegmentDeliveryMode.class, value)); return true;
+        case "deliverytimeout":
+        case "deliveryTimeout": target.getConfiguration().setDeliveryTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "destinationid":
         case "destinationId": target.getConfiguration().setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
@@ -122,6 +124,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "trackingUrl": target.getConfiguration().setTrackingUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "userid":
         case "userId": target.getConfiguration().setUserId(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpool":
+        case "workerPool": target.getConfiguration().setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         case "writekey":
         case "writeKey": target.getConfiguration().setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
         case "writekeytoremove":
@@ -154,6 +158,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return long.class;
         case "deliverymode":
         case "deliveryMode": return io.camelsegment.component.segment.SegmentDeliveryMode.class;
+        case "deliverytimeout":
+        case "deliveryTimeout": return long.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
         case "endtime":
@@ -237,6 +243,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "trackingUrl": return java.lang.String.class;
         case "userid":
         case "userId": return java.lang.String.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         case "writekey":
         case "writeKey": return java.lang.String.class;
         case "writekeytoremove":
@@ -265,6 +273,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "deliverymode":
         case "deliveryMode": return target.getConfiguration().getDeliveryMode();
+        case "deliverytimeout":
+        case "deliveryTimeout": return target.getConfiguration().getDeliveryTimeout();
         case "destinationid":
         case "destinationId": return target.getConfiguration().getDestinationId();
         case "endtime":
@@ -348,6 +358,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "trackingUrl": return target.getConfiguration().getTrackingUrl();
         case "userid":
         case "userId": return target.getConfiguration().getUserId();
+        case "workerpool":
+        case "workerPool": return target.getConfiguration().getWorkerPool();
         case "writekey":
         case "writeKey": return target.getConfiguration().getWriteKey();
         case "writekeytoremove":

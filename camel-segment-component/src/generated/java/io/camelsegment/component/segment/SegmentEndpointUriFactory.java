@@ -23,7 +23,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(57);
+        Set<String> props = new HashSet<>(59);
         props.add("accessToken");
         props.add("anonymousId");
         props.add("batchSize");
@@ -33,6 +33,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("category");
         props.add("connectTimeout");
         props.add("deliveryMode");
+        props.add("deliveryTimeout");
         props.add("destinationId");
         props.add("endTime");
         props.add("event");
@@ -79,6 +80,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("throwExceptionOnFailure");
         props.add("trackingUrl");
         props.add("userId");
+        props.add("workerPool");
         props.add("writeKey");
         props.add("writeKeyToRemove");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

@@ -23,9 +23,12 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -51,10 +54,12 @@ public class SegmentComponent extends HealthCheckComponent implements SSLContext
                             + "sslContextParameters of their own")
     private boolean useGlobalSslContextParameters;
 
+    /** The connection pools this component owns, one per distinct {@link HttpClientSettings}; closed at stop. */
     private final Map<HttpClientSettings, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
     private final DeliveryMonitors monitors = new DeliveryMonitors();
     private final TrackingBatcherRegistry batchers = new TrackingBatcherRegistry(
             settings -> monitors.monitor(bufferedSenderKey(settings)));
+    private ShutdownClock shutdownClock;
     private final ObjectMapper objectMapper = SegmentJson.newMapper();
 
     @Metadata(label = "health", defaultValue = "60000", javaType = "java.time.Duration",
@@ -220,10 +225,39 @@ public class SegmentComponent extends HealthCheckComponent implements SSLContext
     protected void doStart() throws Exception {
         super.doStart();
         monitors.setListener(SenderMBeans.forContext(getCamelContext()));
+        shutdownClock = new ShutdownClock();
+        getCamelContext().getManagementStrategy().addEventNotifier(shutdownClock);
+        ServiceHelper.startService(shutdownClock);
+    }
+
+    /**
+     * Tells the buffered senders when the context begins to stop: Camel's graceful shutdown timeout runs from then,
+     * and a sender's stop, which comes after the routes' in-flight exchanges were waited for, keeps within it.
+     */
+    private final class ShutdownClock extends EventNotifierSupport {
+
+        ShutdownClock() {
+            setIgnoreCamelContextEvents(false);
+        }
+
+        @Override
+        public boolean isEnabled(CamelEvent event) {
+            return event instanceof CamelEvent.CamelContextStoppingEvent;
+        }
+
+        @Override
+        public void notify(CamelEvent event) {
+            batchers.shutdownBegan();
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (shutdownClock != null) {
+            getCamelContext().getManagementStrategy().removeEventNotifier(shutdownClock);
+            ServiceHelper.stopService(shutdownClock);
+            shutdownClock = null;
+        }
         // Senders still held flush first (within shutdownTimeout): they need the HTTP clients.
         batchers.stopAll();
         httpClients.values().forEach(SegmentHttpClient::close);

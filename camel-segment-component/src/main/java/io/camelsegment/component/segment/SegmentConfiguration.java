@@ -1,5 +1,7 @@
 package io.camelsegment.component.segment;
 
+import java.util.concurrent.ExecutorService;
+
 import io.camelsegment.component.segment.http.SegmentHttpClientConfigurer;
 import io.camelsegment.component.segment.http.HttpClientSettings;
 import io.camelsegment.component.segment.http.SecretMasker;
@@ -84,8 +86,8 @@ public class SegmentConfiguration implements Cloneable {
     private int batchSize = 2500;
     @UriParam(label = "producer,batching", defaultValue = "500000")
     private int maxBatchBytes = 500000;
-    @UriParam(label = "producer,batching", defaultValue = "500", javaType = "java.time.Duration")
-    private long flushInterval = 500L;
+    @UriParam(label = "producer,batching", defaultValue = "0", javaType = "java.time.Duration")
+    private long flushInterval;
     @UriParam(label = "producer,batching", defaultValue = "4")
     private int maxInFlightRequests = 4;
     @UriParam(label = "producer,batching", defaultValue = "100000")
@@ -98,6 +100,10 @@ public class SegmentConfiguration implements Cloneable {
     private long maxBlockTime = 60000L;
     @UriParam(label = "producer,batching", defaultValue = "30000", javaType = "java.time.Duration")
     private long shutdownTimeout = 30000L;
+    @UriParam(label = "producer,batching", defaultValue = "120000", javaType = "java.time.Duration")
+    private long deliveryTimeout = 120000L;
+    @UriParam(label = "producer,advanced")
+    private ExecutorService workerPool;
     @UriParam(label = "producer")
     private String sourceId;
     @UriParam(label = "producer")
@@ -444,7 +450,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * Buffer single-event operations (identify, track, page, screen, group, alias) and send them to /v1/batch by count, bytes and time, over several connections.
+     * Buffer single-event operations (identify, track, page, screen, group, alias) and send them in shared /v1/batch requests, several in flight; a batch leaves as soon as a sender is free and grows while all are busy. On segment:batch, the items of successive collections share those batches (each exchange completes when all its items are settled).
      */
     public void setBatching(boolean batching) {
         this.batching = batching;
@@ -488,7 +494,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * With batching: how long an event may wait for its batch to fill before the batch is sent anyway (like Kafka's linger.ms).
+     * With batching: the linger, how long a batch waits for more events before it is sent even though a sender is free (like Kafka's linger.ms). 0 (the default) sends as soon as a sender is free; batches still fill while all senders are busy. A linger makes fuller batches (fewer requests) at the cost of that much latency per event.
      */
     public void setFlushInterval(long flushInterval) {
         this.flushInterval = flushInterval;
@@ -554,10 +560,32 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * With batching: how long stopping the route or context waits for buffered events to be delivered; events still undelivered then fail their exchange (acknowledged) or are logged with their count and messageIds (fireAndForget).
+     * With batching: how long stopping the route or context waits for buffered events to be delivered, at most 3/4 of Camel's shutdown timeout from when the context began to stop; events not on the wire then fail their exchange with SegmentDeliveryTimeoutException (acknowledged) or are logged with their count and messageIds (fireAndForget).
      */
     public void setShutdownTimeout(long shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public long getDeliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    /**
+     * With batching: the longest time from accepting an event to settling it, covering the linger, every attempt and every retry wait (also Retry-After), like Kafka's delivery.timeout.ms. When it passes, the exchange fails with SegmentDeliveryTimeoutException (acknowledged) or the event is counted and logged as failed (fireAndForget).
+     */
+    public void setDeliveryTimeout(long deliveryTimeout) {
+        this.deliveryTimeout = deliveryTimeout;
+    }
+
+    public ExecutorService getWorkerPool() {
+        return workerPool;
+    }
+
+    /**
+     * With batching=true and deliveryMode=acknowledged: the thread pool on which an exchange continues its route once Segment accepted its event (like camel-kafka's workerPool), so that the next steps never run on, or hold up, a sender thread. By default each producer creates a pool of 10 threads, managed by Camel.
+     */
+    public void setWorkerPool(ExecutorService workerPool) {
+        this.workerPool = workerPool;
     }
 
     public String getSourceId() {
@@ -782,14 +810,18 @@ public class SegmentConfiguration implements Cloneable {
                 " bytes (at least one 32 KB message)");
         requireRange("maxBlockTime", maxBlockTime, 0, Integer.MAX_VALUE, " ms");
         requireRange("shutdownTimeout", shutdownTimeout, 0, Integer.MAX_VALUE, " ms");
+        requireRange("deliveryTimeout", deliveryTimeout, 1, Integer.MAX_VALUE, " ms");
+        require(deliveryTimeout > flushInterval, "deliveryTimeout must be longer than flushInterval (" + flushInterval
+                                                 + " ms): it covers the linger, every attempt and retry wait, was "
+                                                 + deliveryTimeout);
         if (paginationCount != null) {
             requireRange("paginationCount", paginationCount, 1, 1000, "");
         }
         require("map".equals(responseType) || "jsonNode".equals(responseType),
                 "responseType must be map or jsonNode, was " + responseType);
-        if (batching && (!operation.isTracking() || operation == SegmentOperation.batch)) {
-            throw new IllegalArgumentException("batching=true applies to identify, track, page, screen, group and "
-                                               + "alias only, not to " + operation);
+        if (batching && !operation.isTracking()) {
+            throw new IllegalArgumentException("batching=true applies to the Tracking API operations (identify, "
+                                               + "track, page, screen, group, alias and batch), not to " + operation);
         }
         if ((messageIdKey != null || sourceTimestamp != null) && !operation.isTracking()) {
             throw new IllegalArgumentException("messageIdKey and sourceTimestamp apply to Tracking API operations "

@@ -125,14 +125,24 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
     }
 
     /**
-     * Buffered delivery: sends what the buffered sender of this endpoint holds now, without waiting for full batches or
-     * {@code flushInterval} (e.g. at the end of a file or a burst). Returns at once with the number of events handed to
-     * the senders; 0 without batching or when nothing is buffered.
+     * Buffered delivery: sends what the buffered sender of this endpoint holds now, without waiting for
+     * {@code flushInterval}, and returns when every event accepted before the call is settled (delivered or failed,
+     * also batches on the wire or waiting for a retry; each by its deliveryTimeout at the latest), e.g. at the end of a
+     * file or a burst. Several threads may flush at once. Returns the number of events settled while waiting; 0
+     * without batching or when nothing is buffered.
      */
-    @ManagedOperation(description = "Buffered delivery: send the buffered events now; returns how many were handed to "
-                                    + "the senders")
+    @ManagedOperation(description = "Buffered delivery: send the buffered events now and wait until every event "
+                                    + "accepted before is settled; returns how many were")
     public int flush() {
-        return configuration.isBatching() ? getComponent().getBatchers().flush(BatchingSettings.of(configuration)) : 0;
+        if (!configuration.isBatching()) {
+            return 0;
+        }
+        try {
+            return getComponent().getBatchers().flush(BatchingSettings.of(configuration));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.apache.camel.RuntimeCamelException("Interrupted while flushing the Segment buffered sender", e);
+        }
     }
 
     @Override

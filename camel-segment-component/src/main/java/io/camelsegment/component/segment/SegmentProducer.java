@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import io.camelsegment.component.segment.health.SegmentProducerHealthCheck;
 import io.camelsegment.component.segment.monitor.DeliveryMonitor;
@@ -12,19 +16,29 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
 
 /**
  * Runs one operation per exchange. Direct calls complete synchronously; buffered (acknowledged) delivery completes
- * the exchange later, from the sender, without parking a thread (Camel's async routing engine).
+ * the exchange later without parking a thread (Camel's async routing engine): the sender that got Segment's answer
+ * only completes a future, and the exchange continues its route on this producer's worker pool (camel-kafka's
+ * producer does the same), so a slow next step never holds up delivery.
  */
 public class SegmentProducer extends DefaultAsyncProducer {
+
+    private static final int DEFAULT_WORKER_POOL_SIZE = 10;
 
     private final SegmentEndpoint endpoint;
     private SegmentOperationHandler handler;
     private WritableHealthCheckRepository healthCheckRepository;
     private SegmentProducerHealthCheck healthCheck;
+    private ExecutorService workerPool;
+    private boolean ownWorkerPool;
+    private Executor continuation;
 
     public SegmentProducer(SegmentEndpoint endpoint) {
         super(endpoint);
@@ -34,6 +48,20 @@ public class SegmentProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        SegmentConfiguration configuration = endpoint.getConfiguration();
+        if (configuration.isBatching() && configuration.getDeliveryMode() == SegmentDeliveryMode.acknowledged) {
+            workerPool = configuration.getWorkerPool();
+            if (workerPool == null) {
+                // Unbounded queue: what waits there is bounded by the buffer (bufferMaxEvents exchanges at most).
+                ThreadPoolProfile profile = new ThreadPoolProfileBuilder("SegmentProducerWorker")
+                        .poolSize(DEFAULT_WORKER_POOL_SIZE).maxPoolSize(DEFAULT_WORKER_POOL_SIZE).maxQueueSize(-1)
+                        .build();
+                workerPool = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this,
+                        "SegmentProducerWorker[" + endpoint.getOperation() + "]", profile);
+                ownWorkerPool = true;
+            }
+            continuation = new WorkerPoolHandOff(workerPool, DEFAULT_WORKER_POOL_SIZE);
+        }
         handler = endpoint.createHandler();
         if (handler instanceof org.apache.camel.Service service) {
             service.start();
@@ -62,10 +90,25 @@ public class SegmentProducer extends DefaultAsyncProducer {
             healthCheckRepository.removeHealthCheck(healthCheck);
             healthCheck = null;
         }
+        // The sender settles what it holds first; the exchanges it completes then still continue on the pool.
         if (handler instanceof org.apache.camel.Service service) {
             service.stop();
         }
+        if (ownWorkerPool) {
+            stopWorkerPool();
+        }
+        workerPool = null;
+        ownWorkerPool = false;
         super.doStop();
+    }
+
+    /** Lets the exchanges queued on the pool continue; any left after the wait continue here (never dropped). */
+    private void stopWorkerPool() throws InterruptedException {
+        ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
+        workerPool.shutdown();
+        if (!workerPool.awaitTermination(manager.getShutdownAwaitTermination(), TimeUnit.MILLISECONDS)) {
+            manager.shutdownNow(workerPool).forEach(Runnable::run);
+        }
     }
 
     @Override
@@ -85,10 +128,15 @@ public class SegmentProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        result.whenComplete((data, error) -> {
+        BiConsumer<Object, Throwable> continueRoute = (data, error) -> {
             complete(exchange, op, result);
             callback.done(false);
-        });
+        };
+        if (continuation != null) {
+            result.whenCompleteAsync(continueRoute, continuation);
+        } else {
+            result.whenComplete(continueRoute);
+        }
         return false;
     }
 

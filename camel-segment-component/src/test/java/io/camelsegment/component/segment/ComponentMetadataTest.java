@@ -87,7 +87,7 @@ class ComponentMetadataTest extends CamelTestSupport {
                 () -> context.getEndpoint("segment:batch?maxBatchBytes=1000")).getCause().getMessage()
                 .contains("maxBatchBytes"));
         assertTrue(assertThrows(ResolveEndpointFailedException.class,
-                () -> context.getEndpoint("segment:batch?batching=true")).getCause().getMessage()
+                () -> context.getEndpoint("segment:getDestination?batching=true")).getCause().getMessage()
                 .contains("batching=true applies to"));
     }
 

@@ -34,7 +34,9 @@ class OptionValidationTest extends WireMockSegmentTestSupport {
             "segment:getDestination?paginationCount=0 | paginationCount must be between 1 and 1000, was 0",
             "segment:getDestination?responseType=xml | responseType must be map or jsonNode, was xml",
             "segment:track?trackingUrl=localhost:8080 | trackingUrl must be an absolute http or https URL",
-            "segment:batch?batching=true | batching=true applies to identify, track, page, screen, group and alias only"
+            "segment:getDestination?batching=true | batching=true applies to the Tracking API operations (identify, track, page, screen, group, alias and batch), not to getDestination",
+            "segment:track?batching=true&flushInterval=5000&deliveryTimeout=5000 | deliveryTimeout must be longer than flushInterval (5000 ms)",
+            "segment:track?batching=true&deliveryTimeout=0 | deliveryTimeout must be >= 1 ms, was 0"
     })
     void aRouteWithAnInvalidOptionFailsToStart(String uri, String expected) {
         Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {

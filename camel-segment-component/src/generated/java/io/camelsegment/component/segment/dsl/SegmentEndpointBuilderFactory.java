@@ -525,8 +525,11 @@ public interface SegmentEndpointBuilderFactory {
         }
         /**
          * Buffer single-event operations (identify, track, page, screen, group,
-         * alias) and send them to /v1/batch by count, bytes and time, over
-         * several connections.
+         * alias) and send them in shared /v1/batch requests, several in flight;
+         * a batch leaves as soon as a sender is free and grows while all are
+         * busy. On segment:batch, the items of successive collections share
+         * those batches (each exchange completes when all its items are
+         * settled).
          * 
          * The option is a: <code>boolean</code> type.
          * 
@@ -542,8 +545,11 @@ public interface SegmentEndpointBuilderFactory {
         }
         /**
          * Buffer single-event operations (identify, track, page, screen, group,
-         * alias) and send them to /v1/batch by count, bytes and time, over
-         * several connections.
+         * alias) and send them in shared /v1/batch requests, several in flight;
+         * a batch leaves as soon as a sender is free and grows while all are
+         * busy. On segment:batch, the items of successive collections share
+         * those batches (each exchange completes when all its items are
+         * settled).
          * 
          * The option will be converted to a <code>boolean</code> type.
          * 
@@ -692,12 +698,53 @@ public interface SegmentEndpointBuilderFactory {
             return this;
         }
         /**
-         * With batching: how long an event may wait for its batch to fill
-         * before the batch is sent anyway (like Kafka's linger.ms).
+         * With batching: the longest time from accepting an event to settling
+         * it, covering the linger, every attempt and every retry wait (also
+         * Retry-After), like Kafka's delivery.timeout.ms. When it passes, the
+         * exchange fails with SegmentDeliveryTimeoutException (acknowledged) or
+         * the event is counted and logged as failed (fireAndForget).
          * 
          * The option is a: <code>long</code> type.
          * 
-         * Default: 500
+         * Default: 120000
+         * Group: batching
+         * 
+         * @param deliveryTimeout the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder deliveryTimeout(long deliveryTimeout) {
+            doSetProperty("deliveryTimeout", deliveryTimeout);
+            return this;
+        }
+        /**
+         * With batching: the longest time from accepting an event to settling
+         * it, covering the linger, every attempt and every retry wait (also
+         * Retry-After), like Kafka's delivery.timeout.ms. When it passes, the
+         * exchange fails with SegmentDeliveryTimeoutException (acknowledged) or
+         * the event is counted and logged as failed (fireAndForget).
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 120000
+         * Group: batching
+         * 
+         * @param deliveryTimeout the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder deliveryTimeout(String deliveryTimeout) {
+            doSetProperty("deliveryTimeout", deliveryTimeout);
+            return this;
+        }
+        /**
+         * With batching: the linger, how long a batch waits for more events
+         * before it is sent even though a sender is free (like Kafka's
+         * linger.ms). 0 (the default) sends as soon as a sender is free;
+         * batches still fill while all senders are busy. A linger makes fuller
+         * batches (fewer requests) at the cost of that much latency per event.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 0
          * Group: batching
          * 
          * @param flushInterval the value to set
@@ -708,12 +755,15 @@ public interface SegmentEndpointBuilderFactory {
             return this;
         }
         /**
-         * With batching: how long an event may wait for its batch to fill
-         * before the batch is sent anyway (like Kafka's linger.ms).
+         * With batching: the linger, how long a batch waits for more events
+         * before it is sent even though a sender is free (like Kafka's
+         * linger.ms). 0 (the default) sends as soon as a sender is free;
+         * batches still fill while all senders are busy. A linger makes fuller
+         * batches (fewer requests) at the cost of that much latency per event.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
-         * Default: 500
+         * Default: 0
          * Group: batching
          * 
          * @param flushInterval the value to set
@@ -863,9 +913,11 @@ public interface SegmentEndpointBuilderFactory {
         }
         /**
          * With batching: how long stopping the route or context waits for
-         * buffered events to be delivered; events still undelivered then fail
-         * their exchange (acknowledged) or are logged with their count and
-         * messageIds (fireAndForget).
+         * buffered events to be delivered, at most 3/4 of Camel's shutdown
+         * timeout from when the context began to stop; events not on the wire
+         * then fail their exchange with SegmentDeliveryTimeoutException
+         * (acknowledged) or are logged with their count and messageIds
+         * (fireAndForget).
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -881,9 +933,11 @@ public interface SegmentEndpointBuilderFactory {
         }
         /**
          * With batching: how long stopping the route or context waits for
-         * buffered events to be delivered; events still undelivered then fail
-         * their exchange (acknowledged) or are logged with their count and
-         * messageIds (fireAndForget).
+         * buffered events to be delivered, at most 3/4 of Camel's shutdown
+         * timeout from when the context began to stop; events not on the wire
+         * then fail their exchange with SegmentDeliveryTimeoutException
+         * (acknowledged) or are logged with their count and messageIds
+         * (fireAndForget).
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -1253,6 +1307,44 @@ public interface SegmentEndpointBuilderFactory {
          */
         default AdvancedSegmentEndpointBuilder lazyStartProducer(String lazyStartProducer) {
             doSetProperty("lazyStartProducer", lazyStartProducer);
+            return this;
+        }
+        /**
+         * With batching=true and deliveryMode=acknowledged: the thread pool on
+         * which an exchange continues its route once Segment accepted its event
+         * (like camel-kafka's workerPool), so that the next steps never run on,
+         * or hold up, a sender thread. By default each producer creates a pool
+         * of 10 threads, managed by Camel.
+         * 
+         * The option is a: <code>java.util.concurrent.ExecutorService</code>
+         * type.
+         * 
+         * Group: producer (advanced)
+         * 
+         * @param workerPool the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSegmentEndpointBuilder workerPool(ExecutorService workerPool) {
+            doSetProperty("workerPool", workerPool);
+            return this;
+        }
+        /**
+         * With batching=true and deliveryMode=acknowledged: the thread pool on
+         * which an exchange continues its route once Segment accepted its event
+         * (like camel-kafka's workerPool), so that the next steps never run on,
+         * or hold up, a sender thread. By default each producer creates a pool
+         * of 10 threads, managed by Camel.
+         * 
+         * The option will be converted to a
+         * <code>java.util.concurrent.ExecutorService</code> type.
+         * 
+         * Group: producer (advanced)
+         * 
+         * @param workerPool the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSegmentEndpointBuilder workerPool(String workerPool) {
+            doSetProperty("workerPool", workerPool);
             return this;
         }
         /**

@@ -37,8 +37,9 @@ public class SegmentDevConsole extends AbstractDevConsole {
             sb.append(String.format("%n    Health: %s", sender.health().up() ? "UP" : "DOWN: " + sender.health().reason()));
             sb.append(String.format("%n    Queue: %d events, %d bytes", s.eventsBuffered(), s.bytesBuffered()));
             sb.append(String.format("%n    Requests in flight: %d", s.requestsInFlight()));
-            sb.append(String.format("%n    Events: %d queued, %d sent, %d failed, %d dropped, %d rejected",
-                    s.eventsQueued(), s.eventsSent(), s.eventsFailed(), s.eventsDropped(), s.eventsRejected()));
+            sb.append(String.format("%n    Events: %d queued, %d sent, %d failed (%d timed out), %d dropped, %d rejected",
+                    s.eventsQueued(), s.eventsSent(), s.eventsFailed(), s.eventsTimedOut(), s.eventsDropped(),
+                    s.eventsRejected()));
             sb.append(String.format("%n    Batches: %d sent, %d failed, %d retries, %d bytes sent", s.batchesSent(),
                     s.batchesFailed(), s.retries(), s.bytesSent()));
             sb.append(String.format("%n    Last success: %s", text(s.lastSuccessTime())));
@@ -76,6 +77,7 @@ public class SegmentDevConsole extends AbstractDevConsole {
             jo.put("eventsQueued", s.eventsQueued());
             jo.put("eventsSent", s.eventsSent());
             jo.put("eventsFailed", s.eventsFailed());
+            jo.put("eventsTimedOut", s.eventsTimedOut());
             jo.put("eventsDropped", s.eventsDropped());
             jo.put("eventsRejected", s.eventsRejected());
             jo.put("retries", s.retries());

@@ -67,10 +67,44 @@ public final class RetryPolicy {
         return half + ThreadLocalRandom.current().nextLong(ceiling - half + 1);
     }
 
-    /** The wait a server asked for, capped; -1 when the header is absent or unreadable. */
+    /**
+     * Decides what follows one attempt that got this response, or failed with this I/O error (exactly one is
+     * non-null). Retryable statuses and I/O errors are retried until maxRetries retries were made, after the
+     * server's {@code Retry-After} (or the hint) when it gave one, otherwise after our backoff.
+     */
+    public RetryDecision decide(int attempt, SegmentHttpResponse response, java.io.IOException error,
+                                RetryDelayHint hint, Instant now) {
+        boolean retryable = response == null || !response.isSuccessful() && isRetryableStatus(response.status());
+        if (!retryable) {
+            return RetryDecision.STOP;
+        }
+        boolean rateLimited = response != null && response.status() == 429;
+        if (attempt > maxRetries) {
+            return new RetryDecision(false, 0, false, rateLimited, true);
+        }
+        long serverDelay = response == null ? -1 : serverDelayMillis(response, hint, now);
+        return serverDelay >= 0
+                ? new RetryDecision(true, serverDelay, true, rateLimited, false)
+                : new RetryDecision(true, backoffMillis(attempt), false, rateLimited, false);
+    }
+
+    private long serverDelayMillis(SegmentHttpResponse response, RetryDelayHint hint, Instant now) {
+        long retryAfter = retryAfterMillis(response.header("Retry-After"), now);
+        if (retryAfter >= 0) {
+            return retryAfter;
+        }
+        long hinted = hint.delayMillis(response);
+        return hinted > 0 ? capServerDelay(hinted) : -1;
+    }
+
+    /**
+     * The wait a server asked for, capped; -1 when the header is absent, unreadable or asks for no wait at all
+     * ({@code Retry-After: 0}, or a date already past): then our own backoff applies, so a server that keeps answering
+     * 0 is not hammered without pause.
+     */
     public long retryAfterMillis(String headerValue, Instant now) {
         long millis = parseRetryAfterMillis(headerValue, now);
-        return millis < 0 ? -1 : Math.min(millis, maxRetryAfterMillis);
+        return millis <= 0 ? -1 : Math.min(millis, maxRetryAfterMillis);
     }
 
     public long capServerDelay(long millis) {

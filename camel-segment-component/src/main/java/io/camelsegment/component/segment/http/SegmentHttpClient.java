@@ -92,8 +92,10 @@ public class SegmentHttpClient implements AutoCloseable {
     }
 
     /**
-     * Sends the request, retrying I/O errors and retryable statuses per the policy, and returns the last response
-     * (which may be an error status: mapping it to an exception is the caller's job).
+     * Sends the request, retrying I/O errors and retryable statuses as {@link RetryPolicy#decide} rules and sleeping
+     * in between, and returns the last response (which may be an error status: mapping it to an exception is the
+     * caller's job). For callers that wait for their answer (direct sending, {@code segment:batch}, the Public API);
+     * the buffered sender makes single {@link #attempt}s and re-enqueues instead of sleeping.
      *
      * @throws SegmentTransportException when the last attempt failed with an I/O error, or a wait was interrupted
      */
@@ -102,28 +104,15 @@ public class SegmentHttpClient implements AutoCloseable {
             throws SegmentTransportException {
         int maxAttempts = policy.getMaxRetries() + 1;
         int attempt = 0;
-        boolean failedBefore = false;
         while (true) {
             attempt++;
-            SegmentHttpResponse response;
-            long waitMillis;
-            String failure;
+            RetryDecision decision;
             try {
-                response = executeOnce(request, attempt, responseTimeoutMillis);
-                boolean retryable = !response.isSuccessful() && RetryPolicy.isRetryableStatus(response.status());
-                if (!retryable || attempt >= maxAttempts) {
-                    if (failedBefore && response.isSuccessful()) {
-                        DeliveryAttemptLog.recovered(request, attempt, maxAttempts);
-                    } else if (failedBefore || retryable) {
-                        DeliveryAttemptLog.givingUp(request, attempt, maxAttempts,
-                                DeliveryAttemptLog.describe(response));
-                    }
+                SegmentHttpResponse response = attempt(request, attempt, responseTimeoutMillis);
+                decision = policy.decide(attempt, response, null, hint, Instant.now());
+                logOutcome(request, attempt, maxAttempts, response, null, decision, responseTimeoutMillis);
+                if (!decision.retry()) {
                     return response;
-                }
-                failure = DeliveryAttemptLog.describe(response);
-                waitMillis = serverDelay(response, policy, hint);
-                if (waitMillis < 0) {
-                    waitMillis = policy.backoffMillis(attempt);
                 }
             } catch (IOException e) {
                 // A response timeout (SocketTimeoutException) is an InterruptedIOException too, and is retried like
@@ -131,30 +120,56 @@ public class SegmentHttpClient implements AutoCloseable {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new SegmentTransportException(attempt, e);
                 }
-                failure = DeliveryAttemptLog.describe(e, request.uri(), connectTimeoutMillis, responseTimeoutMillis);
-                if (attempt >= maxAttempts) {
-                    DeliveryAttemptLog.givingUp(request, attempt, maxAttempts, failure);
+                decision = policy.decide(attempt, null, e, hint, Instant.now());
+                logOutcome(request, attempt, maxAttempts, null, e, decision, responseTimeoutMillis);
+                if (!decision.retry()) {
                     throw new SegmentTransportException(attempt, e);
                 }
-                waitMillis = policy.backoffMillis(attempt);
             }
-            failedBefore = true;
-            DeliveryAttemptLog.retrying(request, attempt, maxAttempts, failure, waitMillis);
             try {
-                sleep(waitMillis);
+                sleep(decision.delayMillis());
             } catch (InterruptedIOException e) {
                 throw new SegmentTransportException(attempt, e);
             }
         }
     }
 
-    private static long serverDelay(SegmentHttpResponse response, RetryPolicy policy, RetryDelayHint hint) {
-        long retryAfter = policy.retryAfterMillis(response.header("Retry-After"), Instant.now());
-        if (retryAfter >= 0) {
-            return retryAfter;
+    /**
+     * One attempt, no retry: the response whatever its status, or the I/O error. Attempts after the first carry
+     * {@code X-Retry-Count}.
+     */
+    public SegmentHttpResponse attempt(SegmentHttpRequest request, int attempt, long responseTimeoutMillis)
+            throws IOException {
+        return executeOnce(request, attempt, responseTimeoutMillis);
+    }
+
+    /**
+     * Logs what follows one attempt through {@link DeliveryAttemptLog}, for the blocking loop and the buffered sender
+     * alike: a retry (WARN), success after failed attempts, or giving up after failed attempts or when a retryable
+     * failure has no retry left. A first attempt that succeeds, or fails with a status that is never retried, is not
+     * logged here (the caller reports it).
+     *
+     * @param response the attempt's response, or null when it failed with {@code error}
+     */
+    public void logOutcome(SegmentHttpRequest request, int attempt, int maxAttempts, SegmentHttpResponse response,
+                           IOException error, RetryDecision decision, long responseTimeoutMillis) {
+        if (decision.retry()) {
+            DeliveryAttemptLog.retrying(request, attempt, maxAttempts,
+                    describe(request, response, error, responseTimeoutMillis), decision.delayMillis());
+        } else if (response != null && response.isSuccessful()) {
+            if (attempt > 1) {
+                DeliveryAttemptLog.recovered(request, attempt, maxAttempts);
+            }
+        } else if (attempt > 1 || decision.exhausted()) {
+            DeliveryAttemptLog.givingUp(request, attempt, maxAttempts,
+                    describe(request, response, error, responseTimeoutMillis));
         }
-        long hinted = hint.delayMillis(response);
-        return hinted >= 0 ? policy.capServerDelay(hinted) : -1;
+    }
+
+    private String describe(SegmentHttpRequest request, SegmentHttpResponse response, IOException error,
+                            long responseTimeoutMillis) {
+        return response != null ? DeliveryAttemptLog.describe(response)
+                : DeliveryAttemptLog.describe(error, request.uri(), connectTimeoutMillis, responseTimeoutMillis);
     }
 
     private SegmentHttpResponse executeOnce(SegmentHttpRequest request, int attempt, long responseTimeoutMillis)

@@ -60,6 +60,11 @@ public class ManagedSegmentSender {
         return stats().eventsFailed();
     }
 
+    @ManagedAttribute(description = "Of the failed events, those failed because deliveryTimeout (or shutdownTimeout while stopping) passed")
+    public long getEventsTimedOut() {
+        return stats().eventsTimedOut();
+    }
+
     @ManagedAttribute(description = "Events dropped by overflowPolicy=dropNewest")
     public long getEventsDropped() {
         return stats().eventsDropped();

@@ -27,6 +27,7 @@ public final class DeliveryMonitor {
     private final LongAdder eventsQueued = new LongAdder();
     private final LongAdder eventsSent = new LongAdder();
     private final LongAdder eventsFailed = new LongAdder();
+    private final LongAdder eventsTimedOut = new LongAdder();
     private final LongAdder eventsDropped = new LongAdder();
     private final LongAdder eventsRejected = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -137,6 +138,15 @@ public final class DeliveryMonitor {
         }
     }
 
+    /**
+     * One attempt of a buffered batch failed and the batch will be tried again (the buffered sender counts retries as
+     * they happen, the blocking path when its request ends).
+     */
+    public void retried(String reason) {
+        retries.increment();
+        error(reason);
+    }
+
     /** Segment accepted a request carrying these events: delivery works again. */
     public void batchSent(int events, long requestBytes, int retriesMade) {
         eventsSent.add(events);
@@ -170,6 +180,15 @@ public final class DeliveryMonitor {
         }
     }
 
+    /**
+     * A buffered batch failed because a deadline passed (deliveryTimeout, or shutdownTimeout while stopping): counted
+     * as failed, and as timed out.
+     */
+    public void batchTimedOut(int events, Exception error) {
+        eventsTimedOut.add(events);
+        batchFailed(events, 0, error);
+    }
+
     private void error(String reason) {
         lastError = mask(reason);
         lastErrorTime = System.currentTimeMillis();
@@ -187,7 +206,8 @@ public final class DeliveryMonitor {
     // ---- read by JMX, the console and the health check ----
 
     public DeliveryStatistics snapshot() {
-        return new DeliveryStatistics(eventsQueued.sum(), eventsSent.sum(), eventsFailed.sum(), eventsDropped.sum(),
+        return new DeliveryStatistics(eventsQueued.sum(), eventsSent.sum(), eventsFailed.sum(), eventsTimedOut.sum(),
+                eventsDropped.sum(),
                 eventsRejected.sum(), retries.sum(), batchesSent.sum(), batchesFailed.sum(), bytesSent.sum(),
                 eventsBuffered, bytesBuffered, requestsInFlight.get(), lastError, instant(lastErrorTime),
                 instant(lastSuccessTime), instant(failingSince), instant(bufferFullSince), credentialsRejectedStatus);

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param eventsSent                events in requests Segment accepted
  * @param eventsFailed              events in requests that failed after retries (or, buffered, were still undelivered
  *                                  at the shutdown deadline)
+ * @param eventsTimedOut            of eventsFailed, those failed because a deadline passed: deliveryTimeout, or
+ *                                  shutdownTimeout while stopping (buffered delivery only)
  * @param eventsDropped             events dropped by overflowPolicy=dropNewest (their exchanges completed)
  * @param eventsRejected            events refused because the buffer was full (overflowPolicy fail, or block past
  *                                  maxBlockTime) or the sender was stopping: their exchanges failed
@@ -36,6 +38,7 @@ public record DeliveryStatistics(
         long eventsQueued,
         long eventsSent,
         long eventsFailed,
+        long eventsTimedOut,
         long eventsDropped,
         long eventsRejected,
         long retries,
@@ -53,6 +56,6 @@ public record DeliveryStatistics(
         int credentialsRejectedStatus) {
 
     /** For an endpoint whose producer has not started yet. */
-    public static final DeliveryStatistics NONE = new DeliveryStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null,
+    public static final DeliveryStatistics NONE = new DeliveryStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null,
             null, null, null, 0);
 }

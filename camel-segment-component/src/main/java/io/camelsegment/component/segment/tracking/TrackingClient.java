@@ -1,5 +1,6 @@
 package io.camelsegment.component.segment.tracking;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.SegmentOperation;
+import io.camelsegment.component.segment.http.RetryDecision;
 import io.camelsegment.component.segment.http.RetryDelayHint;
 import io.camelsegment.component.segment.http.RetryPolicy;
 import io.camelsegment.component.segment.http.SecretMasker;
@@ -56,29 +58,70 @@ public class TrackingClient {
         return send(SegmentOperation.batch.getPath(), batch.toRequestBody(Instant.now()), writeKey);
     }
 
+    /**
+     * The {@code /v1/batch} request of a batch, built once by the buffered sender: every retry re-sends exactly these
+     * bytes (sentAt of the first attempt), as the blocking retry loop does.
+     */
+    public SegmentHttpRequest batchRequest(TrackingBatch batch, String writeKey) {
+        return request(SegmentOperation.batch.getPath(), batch.toRequestBody(Instant.now()), writeKey);
+    }
+
+    /** One attempt of a request, no retry (the buffered sender decides and re-enqueues itself). */
+    public SegmentHttpResponse attempt(SegmentHttpRequest request, int attempt, long responseTimeoutMillis)
+            throws IOException {
+        return http.attempt(request, attempt, Math.min(responseTimeoutMillis, this.responseTimeoutMillis));
+    }
+
+    /** What follows an attempt, by the same retry policy as every other request of this endpoint. */
+    public RetryDecision decide(int attempt, SegmentHttpResponse response, IOException error) {
+        return retryPolicy.decide(attempt, response, error, RetryDelayHint.NONE, Instant.now());
+    }
+
+    /** Logs what follows an attempt of the buffered sender, as the blocking retry loop logs its own. */
+    public void logOutcome(SegmentHttpRequest request, int attempt, SegmentHttpResponse response, IOException error,
+                           RetryDecision decision, long responseTimeoutMillis) {
+        http.logOutcome(request, attempt, retryPolicy.getMaxRetries() + 1, response, error, decision,
+                Math.min(responseTimeoutMillis, this.responseTimeoutMillis));
+    }
+
+    /** The exception for a request that ended without success: an error status, or an I/O error. */
+    public SegmentHttpException failure(SegmentHttpRequest request, SegmentHttpResponse response, IOException error,
+                                        int attempts, String writeKey) {
+        SecretMasker masker = endpointSecrets.with(writeKey);
+        if (response == null) {
+            return new SegmentHttpException("Segment Tracking API " + request + " failed after " + attempts
+                                            + " attempt(s): " + masker.mask(error.getClass().getSimpleName()
+                                                                            + (error.getMessage() != null
+                                                                                    ? ": " + error.getMessage() : "")),
+                    0, "", attempts, error);
+        }
+        // A server may echo what it got: mask before anything is cut or shown.
+        String text = SegmentHttpException.truncate(masker.mask(response.bodyAsString()));
+        return new SegmentHttpException("Segment Tracking API " + request + " answered HTTP " + response.status()
+                                        + describeRetries(response) + ": " + text,
+                response.status(), text, response.attempts(), null);
+    }
+
     private SegmentHttpResponse send(String path, byte[] body, String writeKey) throws SegmentHttpException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", basicAuth(writeKey));
-        headers.put("Content-Type", "application/json");
-        headers.put("User-Agent", userAgent);
-        SegmentHttpRequest request = new SegmentHttpRequest("POST", URI.create(baseUrl + path), "/v1" + path, headers,
-                body);
+        SegmentHttpRequest request = request(path, body, writeKey);
         SegmentHttpResponse response;
         try {
             response = http.execute(request, retryPolicy, RetryDelayHint.NONE, responseTimeoutMillis);
         } catch (SegmentTransportException e) {
-            throw new SegmentHttpException("Segment Tracking API " + request + " failed after " + e.getAttempts()
-                                           + " attempt(s): " + endpointSecrets.with(writeKey).mask(e.getMessage()),
-                    0, "", e.getAttempts(), e.getCause());
+            throw failure(request, null, (IOException) e.getCause(), e.getAttempts(), writeKey);
         }
         if (!response.isSuccessful()) {
-            // A server may echo what it got: mask before anything is cut or shown.
-            String text = SegmentHttpException.truncate(endpointSecrets.with(writeKey).mask(response.bodyAsString()));
-            throw new SegmentHttpException("Segment Tracking API " + request + " answered HTTP " + response.status()
-                                           + describeRetries(response) + ": " + text,
-                    response.status(), text, response.attempts(), null);
+            throw failure(request, response, null, response.attempts(), writeKey);
         }
         return response;
+    }
+
+    private SegmentHttpRequest request(String path, byte[] body, String writeKey) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", basicAuth(writeKey));
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", userAgent);
+        return new SegmentHttpRequest("POST", URI.create(baseUrl + path), "/v1" + path, headers, body);
     }
 
     private static String describeRetries(SegmentHttpResponse response) {

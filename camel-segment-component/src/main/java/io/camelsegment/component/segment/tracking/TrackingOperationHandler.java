@@ -79,7 +79,9 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
     public CompletableFuture<Object> handle(Exchange exchange, SegmentOperation operation) throws Exception {
         String headerWriteKey = exchange.getMessage().getHeader(SegmentConstants.WRITE_KEY, String.class);
         if (operation == SegmentOperation.batch) {
-            return CompletableFuture.completedFuture(sendBatch(exchange, headerWriteKey));
+            TrackingBatcher buffered = batcher;
+            return buffered != null ? sendBatchBuffered(buffered, exchange, headerWriteKey)
+                    : CompletableFuture.completedFuture(sendBatch(exchange, headerWriteKey));
         }
         TrackingMessageFactory.Built built = messageFactory.create(exchange, operation);
         String writeKey = resolveWriteKey(headerWriteKey, built.bodyWriteKey());
@@ -142,6 +144,48 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         public void failed(SegmentException error) {
             completeExceptionally(error);
         }
+    }
+
+    /**
+     * {@code segment:batch} with batching: the collection's valid items go into the shared batches of the buffered
+     * sender, together with the items of other exchanges, so that requests fill up to the limits whatever the size of
+     * the lists. Acknowledged: the exchange completes when every item is settled (failing with a
+     * {@link SegmentBatchException} if any was not delivered); fireAndForget: once all are queued.
+     */
+    private CompletableFuture<Object> sendBatchBuffered(TrackingBatcher buffered, Exchange exchange,
+                                                        String headerWriteKey) throws Exception {
+        TrackingMessageFactory.BuiltBatch input = messageFactory.createBatch(exchange);
+        String writeKey = resolveWriteKey(headerWriteKey, input.bodyWriteKey());
+        boolean acknowledged = buffered.getSettings().acknowledged();
+        BatchAcknowledgement outcome = new BatchAcknowledgement(input);
+        List<EventCompletion> completions = null;
+        if (acknowledged) {
+            completions = new java.util.ArrayList<>(input.events().size());
+            for (int i = 0; i < input.events().size(); i++) {
+                completions.add(outcome.item(i));
+            }
+        }
+        boolean[] queued = buffered.offerAll(input.events(), writeKey, completions);
+        for (int i = 0; i < queued.length; i++) {
+            if (!queued[i]) {
+                outcome.notDelivered(i, "dropped: the buffer was full (overflowPolicy=dropNewest)", null);
+            } else if (!acknowledged) {
+                outcome.item(i).delivered(0);
+            }
+        }
+        Message out = exchange.getMessage();
+        return outcome.thenApply(done -> {
+            List<String> ids = done.deliveredMessageIds();
+            if (acknowledged) {
+                out.setHeader(SegmentConstants.HTTP_STATUS, done.lastStatus());
+            }
+            out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
+            if (!done.failures().isEmpty()) {
+                throw new java.util.concurrent.CompletionException(
+                        new SegmentBatchException(done.failures(), ids, done.firstError()));
+            }
+            return result(done.lastStatus(), ids, 0);
+        });
     }
 
     private Object sendBatch(Exchange exchange, String headerWriteKey) throws Exception {

@@ -75,6 +75,7 @@ class SegmentDevConsoleTest extends BufferedDeliveryTestSupport {
         await(() -> statistics(URI).eventsFailed() == 5, 5000, "the failed batch");
         Map<String, Object> failed = sender(console);
         assertEquals(5L, failed.get("eventsFailed"));
+        assertEquals(0L, failed.get("eventsTimedOut"), "failed after its retries, not at a deadline");
         assertEquals(1L, failed.get("batchesFailed"));
         assertEquals(3L, failed.get("retries"));
         assertEquals(10L, failed.get("eventsQueued"));
@@ -86,7 +87,7 @@ class SegmentDevConsoleTest extends BufferedDeliveryTestSupport {
         String text = (String) console.call(DevConsole.MediaType.TEXT);
         assertTrue(text.contains("tracking-buffered (acknowledged) " + sink.trackingUrl()), text);
         assertTrue(text.contains("Queue: 0 events, 0 bytes"), text);
-        assertTrue(text.contains("Events: 10 queued, 5 sent, 5 failed, 0 dropped, 0 rejected"), text);
+        assertTrue(text.contains("Events: 10 queued, 5 sent, 5 failed (0 timed out), 0 dropped, 0 rejected"), text);
         assertTrue(text.contains("Last error: "), text);
         assertFalse(text.contains(WRITE_KEY), text);
         assertFalse(console.call(DevConsole.MediaType.JSON).toString().contains(WRITE_KEY));

@@ -176,6 +176,46 @@ class DeliveryAttemptLogTest extends WireMockSegmentTestSupport {
         assertEquals(List.of(), logs.messages(DeliveryAttemptLog.class, Level.INFO));
     }
 
+    @Test
+    void theBufferedSenderLogsItsRetriesAndRecoveryTheSameWay() {
+        wireMock.stubFor(post("/v1/batch").inScenario("buffered").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("busy " + WRITE_KEY)).willSetStateTo("up"));
+        wireMock.stubFor(post("/v1/batch").inScenario("buffered").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200).withBody("{\"success\":true}")));
+
+        Exchange result = track("&batching=true");
+
+        assertNull(result.getException());
+        List<String> warnings = warnings();
+        assertEquals(1, warnings.size(), String.join("\n", warnings));
+        assertTrue(warnings.get(0).matches(
+                "Segment POST /v1/batch: attempt 1 of 4 failed: HTTP 503; next attempt in \\d+ ms \\(at \\d{4}-.+Z\\)"),
+                warnings.get(0));
+        assertEquals(List.of("Segment POST /v1/batch: attempt 2 of 4 succeeded after 1 failed attempt(s)"),
+                logs.messages(DeliveryAttemptLog.class, Level.INFO));
+        assertNoCredentialLogged();
+    }
+
+    @Test
+    void theBufferedSenderSaysWhenItGivesUp() {
+        wireMock.stubFor(post("/v1/batch").willReturn(aResponse().withStatus(500).withBody("down")));
+
+        Exchange result = track("&batching=true");
+
+        SegmentHttpException e = assertInstanceOf(SegmentHttpException.class, result.getException());
+        assertEquals(500, e.getStatusCode());
+        List<String> warnings = warnings();
+        assertEquals(4, warnings.size(), String.join("\n", warnings));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertTrue(warnings.get(attempt - 1).startsWith("Segment POST /v1/batch: attempt " + attempt
+                                                            + " of 4 failed: HTTP 500; next attempt in "),
+                    warnings.get(attempt - 1));
+        }
+        assertTrue(warnings.get(3).startsWith("Segment POST /v1/batch: attempt 4 of 4 failed: HTTP 500"), warnings.get(3));
+        assertTrue(warnings.get(3).endsWith("giving up (no retries left)"), warnings.get(3));
+        assertNoCredentialLogged();
+    }
+
     /** The Basic credentials the component sends, to prove they are never logged. */
     private static String basicCredentials(String writeKey) {
         return Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));

@@ -66,7 +66,7 @@ class RetryPolicyTest {
     void readsRetryAfterSeconds() {
         RetryPolicy policy = new RetryPolicy(3, 10, 100, 300_000);
         assertEquals(5000, policy.retryAfterMillis("5", NOW));
-        assertEquals(0, policy.retryAfterMillis("0", NOW));
+        assertEquals(-1, policy.retryAfterMillis("0", NOW), "Retry-After: 0 counts as absent: our backoff applies");
         assertEquals(7000, policy.retryAfterMillis(" 7 ", NOW));
     }
 
@@ -76,7 +76,8 @@ class RetryPolicyTest {
         String in30s = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(30).atOffset(ZoneOffset.UTC));
         assertEquals(30_000, policy.retryAfterMillis(in30s, NOW));
         assertEquals(30_000, policy.retryAfterMillis("Sun, 01 Mar 2026 10:00:30 GMT", NOW));
-        assertEquals(0, policy.retryAfterMillis("Sun, 01 Mar 2026 09:00:00 GMT", NOW), "a past date means now");
+        assertEquals(-1, policy.retryAfterMillis("Sun, 01 Mar 2026 09:00:00 GMT", NOW),
+                "a past date asks for no wait: counts as absent, like Retry-After: 0");
     }
 
     @Test

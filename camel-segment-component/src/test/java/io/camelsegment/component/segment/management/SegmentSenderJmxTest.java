@@ -72,6 +72,7 @@ class SegmentSenderJmxTest extends BufferedDeliveryTestSupport {
         assertEquals(20L, server.getAttribute(buffered, "EventsQueued"));
         assertEquals(10L, server.getAttribute(buffered, "EventsSent"));
         assertEquals(10L, server.getAttribute(buffered, "EventsFailed"));
+        assertEquals(0L, server.getAttribute(buffered, "EventsTimedOut"), "failed after its retries, not at a deadline");
         assertEquals(0L, server.getAttribute(buffered, "EventsDropped"));
         assertEquals(1L, server.getAttribute(buffered, "BatchesSent"));
         assertEquals(1L, server.getAttribute(buffered, "BatchesFailed"));

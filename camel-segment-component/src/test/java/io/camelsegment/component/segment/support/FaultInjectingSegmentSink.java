@@ -62,6 +62,11 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
     private volatile Faults faults = Faults.NONE;
     private volatile long responseDelayMillis;
     private volatile CountDownLatch gate;
+    private final List<Long> attemptNanos = new CopyOnWriteArrayList<>();
+    private final Set<String> answered = ConcurrentHashMap.newKeySet();
+    private volatile int scriptedStatus;
+    private volatile String scriptedHeaders = "";
+    private final AtomicInteger scriptedLeft = new AtomicInteger();
 
     public FaultInjectingSegmentSink(long seed) throws IOException {
         this.random = new Random(seed);
@@ -77,6 +82,26 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
 
     public void setFaults(Faults faults) {
         this.faults = faults;
+    }
+
+    /**
+     * The next {@code times} requests are answered with this status and extra header lines (e.g.
+     * {@code "Retry-After: 2\r\n"}) without being recorded, before any random fault.
+     */
+    public void script(int status, String headers, int times) {
+        scriptedStatus = status;
+        scriptedHeaders = headers;
+        scriptedLeft.set(times);
+    }
+
+    /** System.nanoTime() of every request received, in order of arrival. */
+    public List<Long> attemptTimes() {
+        return new ArrayList<>(attemptNanos);
+    }
+
+    /** messageIds of batches whose 200 response was written in full: what Segment accepted. */
+    public Set<String> answered() {
+        return Set.copyOf(answered);
     }
 
     /** Delays every successful response (the events are recorded first). */
@@ -150,6 +175,12 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
                     return;
                 }
                 attempts.incrementAndGet();
+                attemptNanos.add(System.nanoTime());
+                if (scriptedLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                    in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+                    respond(out, scriptedStatus, scriptedHeaders, "{\"success\":false}");
+                    continue;
+                }
                 String fault = pickFault();
                 if (fault.equals("resetBeforeRead")) {
                     count(fault);
@@ -168,7 +199,7 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
                     respond(out, 429, "Retry-After: 1\r\n", "{\"success\":false}");
                     continue;
                 }
-                record(requestLine, headers, body);
+                List<String> recorded = record(requestLine, headers, body);
                 switch (fault) {
                     case "resetAfterProcess" -> {
                         count(fault);
@@ -199,6 +230,7 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
                     }
                 }
                 respond(out, 200, "", "{\"success\":true}");
+                answered.addAll(recorded);
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             // connection gone: the client sees it
@@ -231,9 +263,9 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
         faultCounts.computeIfAbsent(fault, k -> new AtomicInteger()).incrementAndGet();
     }
 
-    private void record(String requestLine, Map<String, String> headers, byte[] body) throws IOException {
+    private List<String> record(String requestLine, Map<String, String> headers, byte[] body) throws IOException {
         if (!requestLine.startsWith("POST /v1/batch ")) {
-            return;
+            return List.of();
         }
         JsonNode root = MAPPER.readTree(body);
         List<String> ids = new ArrayList<>();
@@ -249,6 +281,7 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
         }
         processed.add(new Request(headers.get("authorization"),
                 Integer.parseInt(headers.getOrDefault("x-retry-count", "0")), ids.size(), body.length, ids));
+        return ids;
     }
 
     /** The write key a request authenticated with (decoded Basic auth user). */

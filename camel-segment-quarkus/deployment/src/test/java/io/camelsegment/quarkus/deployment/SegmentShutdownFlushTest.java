@@ -57,7 +57,7 @@ class SegmentShutdownFlushTest {
 
     @Test
     void eventsWaitInTheBufferWhileTheApplicationRuns() {
-        String uri = "segment:track?batching=true&deliveryMode=fireAndForget&flushInterval=600000"
+        String uri = "segment:track?batching=true&deliveryMode=fireAndForget&flushInterval=600000&deliveryTimeout=1200000"
                 + "&shutdownTimeout=" + SHUTDOWN_TIMEOUT.toMillis();
         for (int i = 0; i < EVENTS; i++) {
             template.sendBody(uri, "{\"userId\":\"u-" + i + "\",\"event\":\"Queued\",\"properties\":{\"n\":" + i + "}}");

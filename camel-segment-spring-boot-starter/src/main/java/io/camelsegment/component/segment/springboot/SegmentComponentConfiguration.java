@@ -1,6 +1,7 @@
 package io.camelsegment.component.segment.springboot;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 
 import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentDeliveryMode;
@@ -321,6 +322,22 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
      * ISO-8601 text), used as the timestamp of messages that have none.
      */
     private String sourceTimestamp;
+
+    /**
+     * With batching=true and deliveryMode=acknowledged: the thread pool on which an exchange continues its route once
+     * Segment accepted its event (like camel-kafka's workerPool), so that the next steps never run on, or hold up, a
+     * sender thread. By default each producer creates a pool of 10 threads, managed by Camel. The option is a
+     * java.util.concurrent.ExecutorService type.
+     */
+    private ExecutorService workerPool;
+
+    /**
+     * With batching: the longest time from accepting an event to settling it, covering the linger, every attempt and
+     * every retry wait (also Retry-After), like Kafka's delivery.timeout.ms. When it passes, the exchange fails with
+     * SegmentDeliveryTimeoutException (acknowledged) or the event is counted and logged as failed (fireAndForget). A
+     * duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration deliveryTimeout;
 
     /**
      * updateSource: the new Source name (sent as name). The name property is the page/screen name and is not
@@ -889,5 +906,21 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
 
     public void setHttpClientConfigurer(SegmentHttpClientConfigurer httpClientConfigurer) {
         this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public ExecutorService getWorkerPool() {
+        return workerPool;
+    }
+
+    public void setWorkerPool(ExecutorService workerPool) {
+        this.workerPool = workerPool;
+    }
+
+    public Duration getDeliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    public void setDeliveryTimeout(Duration deliveryTimeout) {
+        this.deliveryTimeout = deliveryTimeout;
     }
 }

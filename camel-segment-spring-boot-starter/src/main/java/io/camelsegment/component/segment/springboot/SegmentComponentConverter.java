@@ -1,6 +1,7 @@
 package io.camelsegment.component.segment.springboot;
 
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 import io.camelsegment.component.segment.http.SegmentHttpClientConfigurer;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -20,7 +21,7 @@ import org.springframework.core.convert.converter.GenericConverter;
 public class SegmentComponentConverter implements GenericConverter {
 
     private static final Set<Class<?>> BEAN_TYPES = Set.of(SSLContextParameters.class,
-            SegmentHttpClientConfigurer.class);
+            SegmentHttpClientConfigurer.class, ExecutorService.class);
 
     private final ApplicationContext applicationContext;
 
@@ -31,7 +32,8 @@ public class SegmentComponentConverter implements GenericConverter {
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
         return Set.of(new ConvertiblePair(String.class, SSLContextParameters.class),
-                new ConvertiblePair(String.class, SegmentHttpClientConfigurer.class));
+                new ConvertiblePair(String.class, SegmentHttpClientConfigurer.class),
+                new ConvertiblePair(String.class, ExecutorService.class));
     }
 
     @Override

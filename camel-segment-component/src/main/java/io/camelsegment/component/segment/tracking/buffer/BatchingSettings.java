@@ -7,8 +7,9 @@ import io.camelsegment.component.segment.http.HttpClientSettings;
 
 /**
  * Everything that shapes a buffered sender: where and how it sends, how it batches, how it retries. Endpoints whose
- * settings are equal share one {@link TrackingBatcher} (this record is the registry key). The write key is part of
- * the key but never printed.
+ * settings are equal share one {@link TrackingBatcher} (this record is the registry key): e.g. segment:track and
+ * segment:identify of one application feed one stream of batches instead of two half-empty ones. The write key is
+ * part of the key but never printed.
  */
 public record BatchingSettings(
         String trackingUrl,
@@ -23,6 +24,7 @@ public record BatchingSettings(
         SegmentOverflowPolicy overflowPolicy,
         long maxBlockTime,
         long shutdownTimeout,
+        long deliveryTimeout,
         int maxRetries,
         long retryBackoffBase,
         long retryBackoffMax,
@@ -34,7 +36,8 @@ public record BatchingSettings(
         return new BatchingSettings(
                 c.resolveTrackingUrl(), c.getWriteKey(), c.getDeliveryMode(), c.getBatchSize(), c.getMaxBatchBytes(),
                 c.getFlushInterval(), c.getMaxInFlightRequests(), c.getBufferMaxEvents(), c.getBufferMaxBytes(),
-                c.getOverflowPolicy(), c.getMaxBlockTime(), c.getShutdownTimeout(), c.getMaxRetries(),
+                c.getOverflowPolicy(), c.getMaxBlockTime(), c.getShutdownTimeout(), c.getDeliveryTimeout(),
+                c.getMaxRetries(),
                 c.getRetryBackoffBase(), c.getRetryBackoffMax(), c.getMaxRetryAfter(),
                 c.getResponseTimeout(), HttpClientSettings.of(c));
     }
@@ -49,6 +52,6 @@ public record BatchingSettings(
         return "BatchingSettings[" + trackingUrl + ", " + deliveryMode + ", batchSize=" + batchSize
                + ", maxBatchBytes=" + maxBatchBytes + ", flushInterval=" + flushInterval + "ms, maxInFlightRequests="
                + maxInFlightRequests + ", bufferMaxEvents=" + bufferMaxEvents + ", bufferMaxBytes=" + bufferMaxBytes
-               + ", overflowPolicy=" + overflowPolicy + ", " + http + "]";
+               + ", overflowPolicy=" + overflowPolicy + ", deliveryTimeout=" + deliveryTimeout + "ms, " + http + "]";
     }
 }

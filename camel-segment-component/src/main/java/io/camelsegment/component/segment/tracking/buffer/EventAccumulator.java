@@ -2,6 +2,7 @@ package io.camelsegment.component.segment.tracking.buffer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -17,10 +18,18 @@ import io.camelsegment.component.segment.SegmentException;
 import io.camelsegment.component.segment.tracking.EncodedEvent;
 
 /**
- * Packs events into batches, one open batch per write key (events of different write keys never share a request),
- * like Kafka's RecordAccumulator. A batch is closed when the next event does not fit (count or bytes), when it is full
- * by count, or when it is {@code flushInterval} old; closed batches wait in order for a sender. One lock guards it all;
- * senders wait on it for the next closed batch or the next linger deadline.
+ * Packs events into batches and hands them to the sender threads, like Kafka's RecordAccumulator: one open batch per
+ * write key (events of different write keys never share a request). A batch leaves as soon as a sender is free and
+ * the batch is {@code flushInterval} old (the linger; 0 by default, so at once): while every sender is busy, the open
+ * batch keeps growing up to the count and byte limits, so batches fill by themselves under load and an event never
+ * waits for a batch that will not fill. A full batch waits in line for a sender.
+ *
+ * <p>
+ * Retries do not park a sender (Kafka's Sender does the same): a batch that must be tried again is handed back with
+ * the time it may go at, and the sender goes on with other batches. A 429 pauses the whole sender until the time the
+ * server asked for (Segment's guidance for its SDKs: rate limiting is per source, so every request would get it); a
+ * batch whose deliveryTimeout passes is handed to a sender at once, paused or not, to be failed. One lock guards it
+ * all; senders wait on it for the next batch that may go.
  */
 final class EventAccumulator {
 
@@ -29,9 +38,12 @@ final class EventAccumulator {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<String, PendingBatch> open = new LinkedHashMap<>();
-    private final ArrayDeque<PendingBatch> ready = new ArrayDeque<>();
+    /** Closed batches in the order they may go; retries go first (each with its own retry time). */
+    private final ArrayDeque<PendingBatch> waiting = new ArrayDeque<>();
     private final Set<PendingBatch> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
+    private long pausedUntilNanos;
     private boolean closed;
+    private boolean aborted;
 
     EventAccumulator(BatchingSettings settings) {
         this.settings = settings;
@@ -62,7 +74,7 @@ final class EventAccumulator {
                                                + "not fit in a batch of maxBatchBytes=" + settings.maxBatchBytes());
                 }
                 open.put(writeKey, batch);
-                changed.signalAll(); // a new linger deadline
+                changed.signal(); // a free sender takes it (at once, or when its linger is over)
             }
             if (batch.isFull()) {
                 closeBatch(writeKey, batch);
@@ -72,49 +84,134 @@ final class EventAccumulator {
         }
     }
 
+    /**
+     * Adds the events of one collection in one go ({@code segment:batch} with batching), so that no sender takes a
+     * batch holding only the first of them: full batches go as they fill, the last one stays open for the next
+     * collection (or its linger).
+     */
+    void appendAll(List<EncodedEvent> events, String writeKey, List<EventCompletion> completions)
+            throws SegmentException {
+        lock.lock();
+        try {
+            for (int i = 0; i < events.size(); i++) {
+                append(events.get(i), writeKey, completions == null ? null : completions.get(i));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void closeBatch(String writeKey, PendingBatch batch) {
         open.remove(writeKey);
-        ready.addLast(batch);
+        waiting.addLast(batch);
         changed.signal();
     }
 
     /**
-     * The next batch to send, waiting for one to be closed (full, or lingered long enough). Once closed, open batches
-     * are sent at once; returns null when closed and nothing is left. The batch counts as in flight until
-     * {@link #done}.
+     * The next batch for a sender, waiting until one may go: a batch past its deliveryTimeout (to be failed), else,
+     * unless the sender is paused, a waiting batch whose retry time has come, else the oldest open batch whose linger
+     * is over (at once when stopping). The batch counts as in flight until {@link #done} or {@link #retry}. Returns
+     * null once stopping and nothing is left, or after {@link #abort}.
      */
     PendingBatch take() throws InterruptedException {
         lock.lock();
         try {
             while (true) {
-                long now = System.nanoTime();
-                long nextDeadline = Long.MAX_VALUE;
-                if (ready.isEmpty()) {
-                    for (Iterator<PendingBatch> it = open.values().iterator(); it.hasNext();) {
-                        PendingBatch batch = it.next();
-                        long deadline = closed ? now : batch.createdNanos() + lingerNanos;
-                        if (deadline - now <= 0) {
-                            it.remove();
-                            ready.addLast(batch);
-                        } else {
-                            nextDeadline = Math.min(nextDeadline, deadline - now);
-                        }
-                    }
+                if (aborted || closed && open.isEmpty() && waiting.isEmpty() && inFlight.isEmpty()) {
+                    return null;
                 }
-                PendingBatch next = ready.pollFirst();
+                long now = System.nanoTime();
+                long wakeAt = now + TimeUnit.DAYS.toNanos(1);
+                PendingBatch next = takeExpired(waiting.iterator(), now);
+                if (next == null) {
+                    next = takeExpired(open.values().iterator(), now);
+                }
+                boolean paused = pausedUntilNanos - now > 0;
+                if (next == null && !paused) {
+                    next = takeSendable(now);
+                }
                 if (next != null) {
                     inFlight.add(next);
                     return next;
                 }
-                if (closed) {
-                    return null;
+                wakeAt = earliest(wakeAt, waiting, true, paused);
+                wakeAt = earliest(wakeAt, open.values(), false, paused);
+                if (paused) {
+                    wakeAt = earlier(wakeAt, pausedUntilNanos);
                 }
-                if (nextDeadline == Long.MAX_VALUE) {
-                    changed.await();
-                } else {
-                    changed.awaitNanos(nextDeadline);
-                }
+                changed.awaitNanos(Math.max(1, wakeAt - now));
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static PendingBatch takeExpired(Iterator<PendingBatch> batches, long now) {
+        while (batches.hasNext()) {
+            PendingBatch batch = batches.next();
+            if (batch.expired(now)) {
+                batches.remove();
+                return batch;
+            }
+        }
+        return null;
+    }
+
+    private PendingBatch takeSendable(long now) {
+        for (Iterator<PendingBatch> it = waiting.iterator(); it.hasNext();) {
+            PendingBatch batch = it.next();
+            if (batch.retryAtNanos() - now <= 0) {
+                it.remove();
+                return batch;
+            }
+        }
+        for (Iterator<PendingBatch> it = open.values().iterator(); it.hasNext();) {
+            PendingBatch batch = it.next();
+            if (closed || batch.createdNanos() + lingerNanos - now <= 0) {
+                it.remove();
+                return batch;
+            }
+        }
+        return null;
+    }
+
+    /** The earliest moment one of these batches may go or expires (only expiry counts while paused). */
+    private long earliest(long wakeAt, Collection<PendingBatch> batches, boolean closedBatches, boolean paused) {
+        for (PendingBatch batch : batches) {
+            wakeAt = earlier(wakeAt, batch.deadlineNanos());
+            if (!paused) {
+                long goAt = closedBatches ? batch.retryAtNanos() : batch.createdNanos() + lingerNanos;
+                wakeAt = earlier(wakeAt, goAt);
+            }
+        }
+        return wakeAt;
+    }
+
+    /** The earlier of two System.nanoTime() values (compared by difference: nanoTime may wrap). */
+    private static long earlier(long a, long b) {
+        return a - b < 0 ? a : b;
+    }
+
+    /**
+     * Hands a batch back to be tried again at the given time (before the other waiting batches, which came later).
+     *
+     * @param  pauseUntilNanos when positive, no batch of this sender goes before then (429: rate limited)
+     * @return                 false when the sender is past its shutdown deadline: the caller settles the batch
+     */
+    boolean retry(PendingBatch batch, long retryAtNanos, long pauseUntilNanos) {
+        lock.lock();
+        try {
+            if (aborted) {
+                return false;
+            }
+            inFlight.remove(batch);
+            batch.retryAt(retryAtNanos);
+            waiting.addFirst(batch);
+            if (pauseUntilNanos != 0 && pauseUntilNanos - pausedUntilNanos > 0) {
+                pausedUntilNanos = pauseUntilNanos;
+            }
+            changed.signalAll();
+            return true;
         } finally {
             lock.unlock();
         }
@@ -125,34 +222,38 @@ final class EventAccumulator {
         lock.lock();
         try {
             inFlight.remove(batch);
+            if (closed) {
+                changed.signalAll(); // stop waits for the last one
+            }
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Closes every open batch now, whatever its age: it is sent as soon as a sender is free (like Kafka's
-     * {@code flush()}); events that arrive afterwards start new batches.
-     *
-     * @return the events in the batches closed
+     * Closes every open batch now, whatever its age, so it goes as soon as a sender is free (like Kafka's
+     * {@code flush()}), and returns every batch not yet settled: open, waiting (also for a retry) and in flight.
+     * Events that arrive afterwards start new batches.
      */
-    int flush() {
+    List<PendingBatch> flush() {
         lock.lock();
         try {
-            int events = 0;
-            for (PendingBatch batch : open.values()) {
-                events += batch.count();
-                ready.addLast(batch);
-            }
+            waiting.addAll(open.values());
             open.clear();
+            List<PendingBatch> unsettled = new ArrayList<>(waiting);
+            for (PendingBatch batch : inFlight) {
+                if (!batch.isSettled()) {
+                    unsettled.add(batch);
+                }
+            }
             changed.signalAll();
-            return events;
+            return unsettled;
         } finally {
             lock.unlock();
         }
     }
 
-    /** No new events from now on; every open batch is sent as soon as a sender is free. */
+    /** No new events from now on; every open batch goes as soon as a sender is free, retries keep their times. */
     void close() {
         lock.lock();
         try {
@@ -163,16 +264,60 @@ final class EventAccumulator {
         }
     }
 
-    /** Takes out everything not yet settled: open, waiting and in-flight batches (at the shutdown deadline). */
-    List<PendingBatch> drainUnsettled() {
+    /** Waits until every batch is settled, at most until the given System.nanoTime(); true when all were. */
+    boolean awaitIdle(long untilNanos) throws InterruptedException {
         lock.lock();
         try {
+            while (!(open.isEmpty() && waiting.isEmpty() && inFlight.isEmpty())) {
+                long left = untilNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Batch requests on the wire now. */
+    int inFlight() {
+        lock.lock();
+        try {
+            return inFlight.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * At the shutdown deadline: the senders take no more batches, and every batch not on the wire (open, or waiting
+     * for a sender or a retry) is taken out, to be failed. Batches on the wire stay until their request ends, so that
+     * one Segment accepts is reported delivered.
+     */
+    List<PendingBatch> abort() {
+        lock.lock();
+        try {
+            aborted = true;
             List<PendingBatch> left = new ArrayList<>(open.values());
-            left.addAll(ready);
-            left.addAll(inFlight);
+            left.addAll(waiting);
             open.clear();
-            ready.clear();
+            waiting.clear();
+            changed.signalAll();
+            return left;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The batches still on the wire when even their requests did not end in time. */
+    List<PendingBatch> drainInFlight() {
+        lock.lock();
+        try {
+            List<PendingBatch> left = new ArrayList<>(inFlight);
             inFlight.clear();
+            changed.signalAll();
             return left;
         } finally {
             lock.unlock();

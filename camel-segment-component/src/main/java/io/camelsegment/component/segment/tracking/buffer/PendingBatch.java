@@ -2,16 +2,20 @@ package io.camelsegment.component.segment.tracking.buffer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.camelsegment.component.segment.http.SegmentHttpRequest;
 import io.camelsegment.component.segment.tracking.EncodedEvent;
 import io.camelsegment.component.segment.tracking.TrackingBatch;
 
 /**
- * A {@link TrackingBatch} on its way through the buffered sender, with the write key it goes out with and, in
- * acknowledged mode, one completion per event (in fireAndForget mode nothing per event but the encoded bytes). Filled
- * under the accumulator's lock, then handed to one sender. Settled exactly once: delivered, failed, or failed at the
- * shutdown deadline, whichever comes first.
+ * One batch of a buffered sender from its first event to its settlement: the events and their completions, when it
+ * was opened (its delivery deadline counts from then, so no event in it waits longer than deliveryTimeout), its
+ * request (built at the first attempt, re-sent byte for byte), the attempts made and when it may be tried again.
+ * Filled under the accumulator's lock; once taken by a sender it is only touched by that sender until it is settled
+ * or handed back for a retry.
  */
 final class PendingBatch {
 
@@ -19,14 +23,22 @@ final class PendingBatch {
     private final TrackingBatch batch;
     private final List<EventCompletion> completions;
     private final long createdNanos;
+    private final long deadlineNanos;
     private final AtomicBoolean settled = new AtomicBoolean();
+    private final CountDownLatch settledLatch = new CountDownLatch(1);
     private long eventBytes;
+    private SegmentHttpRequest request;
+    private int attempts;
+    private long retryAtNanos;
+    private volatile Exception lastError;
 
     PendingBatch(String writeKey, BatchingSettings settings, long createdNanos) {
         this.writeKey = writeKey;
         this.batch = new TrackingBatch(settings.batchSize(), settings.maxBatchBytes());
         this.completions = settings.acknowledged() ? new ArrayList<>() : null;
         this.createdNanos = createdNanos;
+        this.deadlineNanos = createdNanos + TimeUnit.MILLISECONDS.toNanos(settings.deliveryTimeout());
+        this.retryAtNanos = createdNanos;
     }
 
     /** Adds the event if it fits under the batch's count and byte limits. */
@@ -66,13 +78,72 @@ final class PendingBatch {
         return createdNanos;
     }
 
+    /** deliveryTimeout after the batch's first event was accepted. */
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    boolean expired(long nowNanos) {
+        return nowNanos - deadlineNanos >= 0;
+    }
+
+    /** When it may be sent (again): at once for a new batch, after the backoff or Retry-After for a retry. */
+    long retryAtNanos() {
+        return retryAtNanos;
+    }
+
+    void retryAt(long nanos) {
+        retryAtNanos = nanos;
+    }
+
+    /** The number of the attempt about to be made (1 for the first). */
+    int nextAttempt() {
+        return ++attempts;
+    }
+
+    /** Attempts made so far. */
+    int attempts() {
+        return attempts;
+    }
+
+    SegmentHttpRequest request() {
+        return request;
+    }
+
+    void request(SegmentHttpRequest built) {
+        request = built;
+    }
+
+    /** The last failed attempt's error (the cause of a deadline failure), or null. */
+    Exception lastError() {
+        return lastError;
+    }
+
+    void lastError(Exception error) {
+        lastError = error;
+    }
+
     /** The per-event completions (acknowledged mode), or an empty list. */
     List<EventCompletion> completions() {
         return completions != null ? completions : List.of();
     }
 
-    /** True for the first caller only: the one that settles the batch. */
+    /** True for the first caller only: the one that settles the batch (delivered, failed or past a deadline). */
     boolean settle() {
         return settled.compareAndSet(false, true);
+    }
+
+    /** The settling caller is done: counters updated, completions told. Releases {@link #awaitSettled}. */
+    void settledDone() {
+        settledLatch.countDown();
+    }
+
+    boolean isSettled() {
+        return settled.get();
+    }
+
+    /** Waits until the batch is settled (by its deliveryTimeout at the latest). */
+    void awaitSettled() throws InterruptedException {
+        settledLatch.await();
     }
 }

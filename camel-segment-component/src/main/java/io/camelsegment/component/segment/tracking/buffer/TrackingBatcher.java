@@ -1,11 +1,16 @@
 package io.camelsegment.component.segment.tracking.buffer;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.camelsegment.component.segment.SegmentBufferFullException;
+import io.camelsegment.component.segment.SegmentDeliveryTimeoutException;
 import io.camelsegment.component.segment.SegmentException;
 import io.camelsegment.component.segment.SegmentHttpException;
+import io.camelsegment.component.segment.http.RetryDecision;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
 import io.camelsegment.component.segment.monitor.DeliveryMonitor;
 import io.camelsegment.component.segment.tracking.EncodedEvent;
@@ -16,12 +21,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The buffered sender of one set of {@link BatchingSettings}, shared by every endpoint with those settings: events are
- * admitted into a bounded buffer ({@link BufferCapacity}), packed per write key ({@link EventAccumulator}) and sent
- * by {@code maxInFlightRequests} sender threads through the same {@link TrackingClient} (same retry policy, same
- * pooled connections) as direct and {@code segment:batch} delivery. Each settled batch completes its events: delivered
- * (acknowledged: the exchange completes), failed (acknowledged: the exchange fails with the batch's exception;
- * fireAndForget: counted and logged with the messageIds), or reported at the shutdown deadline. Thread-safe.
+ * The buffered sender of one set of {@link BatchingSettings}, owned by the component's {@link TrackingBatcherRegistry}
+ * and shared by every endpoint with those settings. Events are admitted into a bounded buffer ({@link BufferCapacity}),
+ * packed per write key ({@link EventAccumulator}) and sent by {@code maxInFlightRequests} sender threads, one attempt
+ * at a time, through the same {@link TrackingClient} (same retry policy, same pooled connections) as direct and
+ * {@code segment:batch} delivery.
+ *
+ * <p>
+ * A failed attempt that is retried goes back to the accumulator with the time it may go again (Kafka's Sender does
+ * the same) instead of sleeping on the sender thread, so one batch's backoff never holds up the others; a 429 pauses
+ * the whole sender. We kept the blocking HttpClient rather than its async client: a sender thread per request in
+ * flight is few threads (4 by default), the same client and code serve direct and batch delivery, and the only
+ * waiting that mattered, retry waits, no longer holds a thread.
+ *
+ * <p>
+ * Each batch is settled exactly once: delivered (acknowledged: the events' completions are told the status),
+ * failed (the batch's exception: an error that is not retried or retries exhausted), or past a deadline
+ * ({@link SegmentDeliveryTimeoutException}: deliveryTimeout after its first event was accepted, or shutdownTimeout
+ * while stopping). fireAndForget failures are counted and logged with their messageIds. Completions are told on the
+ * sender thread; the producer continues the exchange on its worker pool, never here. Thread-safe.
  */
 public class TrackingBatcher extends ServiceSupport {
 
@@ -34,6 +52,12 @@ public class TrackingBatcher extends ServiceSupport {
     private final BufferCapacity capacity;
     private final EventAccumulator accumulator;
     private ExecutorService senders;
+    /** The shutdown deadline (System.nanoTime()), 0 until the context or this sender began to stop. */
+    private volatile long stopDeadlineNanos;
+    private volatile long stopWaitMillis;
+    /** eventsTimedOut when the stop began: the stop reports how many failed since. */
+    private long timedOutBeforeStop = -1;
+    private ScheduledExecutorService deadlineTimer;
 
     TrackingBatcher(BatchingSettings settings, TrackingClient client, CamelContext camelContext,
                     DeliveryMonitor counters) {
@@ -98,13 +122,62 @@ public class TrackingBatcher extends ServiceSupport {
     }
 
     /**
-     * Sends what is buffered now rather than when its batch is full or {@code flushInterval} old, e.g. when a source
-     * knows no more events are coming for a while. Does not wait for the requests.
+     * Admits the valid events of one collection ({@code segment:batch} with batching) and appends them together:
+     * items of successive collections share batches, so lists of any size make requests close to the 500 KB limit.
+     * Room is taken for all of them first (blocking up to maxBlockTime per event when full and overflowPolicy=block).
      *
-     * @return the events handed to the senders
+     * @param  completions one per event (acknowledged mode), or null
+     * @return             per event: true when queued, false when dropped (overflowPolicy=dropNewest)
+     * @throws SegmentException when the buffer is full (fail, or block past maxBlockTime: none of the events is
+     *                          queued) or the sender is stopping
      */
-    public int flush() {
-        return accumulator.flush();
+    public boolean[] offerAll(List<EncodedEvent> events, String writeKey, List<EventCompletion> completions)
+            throws SegmentException {
+        boolean[] admitted = new boolean[events.size()];
+        List<EncodedEvent> queued = new java.util.ArrayList<>(events.size());
+        List<EventCompletion> queuedCompletions = completions == null ? null : new java.util.ArrayList<>();
+        long bytes = 0;
+        try {
+            for (int i = 0; i < events.size(); i++) {
+                EncodedEvent event = events.get(i);
+                admitted[i] = capacity.acquire(event.size());
+                if (admitted[i]) {
+                    queued.add(event);
+                    bytes += event.size();
+                    if (completions != null) {
+                        queuedCompletions.add(completions.get(i));
+                    }
+                } else {
+                    String reason = "Segment buffer full: dropped event " + event.messageId()
+                                    + " (overflowPolicy=dropNewest)";
+                    counters.dropped(reason);
+                    LOG.warn(reason);
+                }
+            }
+            accumulator.appendAll(queued, writeKey, queuedCompletions);
+        } catch (SegmentException e) {
+            capacity.release(queued.size(), bytes);
+            counters.rejected(events.size() + " event(s) of a batch rejected: " + e.getMessage());
+            throw e;
+        }
+        queued.forEach(e -> counters.queued());
+        return admitted;
+    }
+
+    /**
+     * Sends what is buffered now, without waiting for its linger, and returns only when every event accepted before
+     * the call is settled (delivered or failed), including batches on the wire and batches waiting for a retry; each
+     * is settled by its deliveryTimeout at the latest. Several threads may flush at once.
+     *
+     * @return the events settled while waiting
+     */
+    public int flush() throws InterruptedException {
+        int events = 0;
+        for (PendingBatch batch : accumulator.flush()) {
+            batch.awaitSettled();
+            events += batch.count();
+        }
+        return events;
     }
 
     private void sendLoop() {
@@ -120,51 +193,115 @@ public class TrackingBatcher extends ServiceSupport {
                 return;
             }
             try {
-                send(batch);
-            } finally {
+                attempt(batch);
+            } catch (RuntimeException e) {
+                failed(batch, new SegmentException("Segment batch could not be sent: " + e, e));
                 accumulator.done(batch);
             }
         }
     }
 
-    private void send(PendingBatch batch) {
-        SegmentHttpResponse response;
+    /** One attempt of a batch: settles it, or hands it back to the accumulator with the time to try again. */
+    private void attempt(PendingBatch batch) {
+        long now = System.nanoTime();
+        if (batch.isSettled()) { // by the shutdown deadline
+            accumulator.done(batch);
+            return;
+        }
+        if (batch.expired(now)) {
+            timedOut(batch, "deliveryTimeout", "deliveryTimeout=" + settings.deliveryTimeout() + " ms");
+            accumulator.done(batch);
+            return;
+        }
+        int attempt = batch.nextAttempt();
+        if (batch.request() == null) {
+            batch.request(client.batchRequest(batch.batch(), batch.writeKey()));
+        }
+        // The request may take until the deadline at most: a batch never fails later than deliveryTimeout.
+        long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(batch.deadlineNanos() - now));
+        SegmentHttpResponse response = null;
+        IOException error = null;
         counters.requestStarted();
         try {
-            response = client.sendBatch(batch.batch(), batch.writeKey());
-        } catch (SegmentHttpException e) {
-            failed(batch, e, e.getAttempts() - 1);
-            return;
-        } catch (RuntimeException e) {
-            failed(batch, new SegmentException("Segment batch could not be sent: " + e, e), 0);
-            return;
+            response = client.attempt(batch.request(), attempt, remainingMillis);
+        } catch (IOException e) {
+            error = e;
         } finally {
             counters.requestFinished();
         }
-        delivered(batch, response);
+        RetryDecision decision = client.decide(attempt, response, error);
+        client.logOutcome(batch.request(), attempt, response, error, decision, remainingMillis);
+        if (response != null && response.isSuccessful()) {
+            delivered(batch, response.status());
+            accumulator.done(batch);
+            return;
+        }
+        SegmentHttpException failure = client.failure(batch.request(), response, error, attempt, batch.writeKey());
+        if (!decision.retry()) {
+            failed(batch, failure);
+            accumulator.done(batch);
+            return;
+        }
+        batch.lastError(failure);
+        long retryAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(decision.delayMillis());
+        LOG.debug("Segment batch of {} event(s), attempt {}: {}; retrying in {} ms{}", batch.count(), attempt,
+                failure.getMessage(), decision.delayMillis(), decision.rateLimited() ? " (sender paused)" : "");
+        // Past the deadline it would only be failed: go no later than the deadline.
+        long goAt = retryAt - batch.deadlineNanos() < 0 ? retryAt : batch.deadlineNanos();
+        if (accumulator.retry(batch, goAt, decision.rateLimited() ? retryAt : 0)) {
+            counters.retried(failure.getMessage());
+        } else {
+            timedOut(batch, "shutdownTimeout", stopDeadline());
+            accumulator.done(batch);
+        }
     }
 
-    private void delivered(PendingBatch batch, SegmentHttpResponse response) {
+    private void delivered(PendingBatch batch, int status) {
         if (!batch.settle()) {
-            LOG.info("Segment accepted a batch of {} event(s) after the shutdown deadline had reported it as failed",
+            LOG.info("Segment accepted a batch of {} event(s) after a deadline had reported it as failed",
                     batch.count());
             return;
         }
-        // Room first: completing an exchange runs the rest of its route on this thread.
         capacity.release(batch.count(), batch.eventBytes());
-        counters.batchSent(batch.count(), batch.batch().requestBytes(), response.attempts() - 1);
-        int status = response.status();
+        counters.batchSent(batch.count(), batch.batch().requestBytes(), 0); // retries counted as they happen
         for (EventCompletion completion : batch.completions()) {
             completion.delivered(status);
         }
+        batch.settledDone();
     }
 
-    private void failed(PendingBatch batch, SegmentException error, int retries) {
+    private void failed(PendingBatch batch, SegmentException error) {
         if (!batch.settle()) {
             return;
         }
         capacity.release(batch.count(), batch.eventBytes());
-        counters.batchFailed(batch.count(), Math.max(retries, 0), error);
+        counters.batchFailed(batch.count(), 0, error);
+        report(batch, error);
+    }
+
+    /** Settles a batch whose deadline passed: deliveryTimeout, or shutdownTimeout while stopping. */
+    private boolean timedOut(PendingBatch batch, String deadline, String described) {
+        if (!batch.settle()) {
+            return false;
+        }
+        Exception last = batch.lastError();
+        SegmentDeliveryTimeoutException error = new SegmentDeliveryTimeoutException(
+                "Segment buffered sender: batch of " + batch.count() + " event(s) not delivered within "
+                                                                                     + described + " ("
+                                                                                     + batch.attempts() + " attempt(s)"
+                                                                                     + (last != null
+                                                                                             ? ", last: "
+                                                                                               + last.getMessage()
+                                                                                             : "")
+                                                                                     + ")",
+                deadline, last);
+        capacity.release(batch.count(), batch.eventBytes());
+        counters.batchTimedOut(batch.count(), error);
+        report(batch, error);
+        return true;
+    }
+
+    private void report(PendingBatch batch, SegmentException error) {
         if (settings.acknowledged()) {
             LOG.warn("Segment batch of {} event(s) not delivered, failing their exchanges: {}", batch.count(),
                     error.getMessage());
@@ -175,47 +312,103 @@ public class TrackingBatcher extends ServiceSupport {
         for (EventCompletion completion : batch.completions()) {
             completion.failed(error);
         }
+        batch.settledDone();
     }
 
     /**
-     * Graceful stop: no new events; whatever is buffered is sent within shutdownTimeout; what is still unsettled then
-     * fails (acknowledged) or is reported with its count and messageIds (fireAndForget).
+     * The context began to stop: Camel now waits up to its graceful shutdown timeout for the routes' exchanges, then
+     * forces the routes down, and an exchange that continues in a route forced down fails with Camel's
+     * RejectedExecutionException even though Segment accepted its event. So the sender settles everything while the
+     * routes still run: at the shutdown deadline (shutdownTimeout, at most three quarters of Camel's timeout) it fails
+     * every batch that is not on the wire, and the last quarter is left for the answers of the requests on the wire.
+     */
+    public synchronized void shutdownBegan() {
+        if (stopDeadlineNanos != 0 || senders == null) {
+            return;
+        }
+        timedOutBeforeStop = counters.snapshot().eventsTimedOut();
+        long camelMillis = camelShutdownTimeoutMillis();
+        stopWaitMillis = camelMillis > 0 ? Math.min(settings.shutdownTimeout(), camelMillis * 3 / 4)
+                : settings.shutdownTimeout();
+        stopDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stopWaitMillis);
+        deadlineTimer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "SegmentShutdownDeadline");
+        deadlineTimer.schedule(this::shutdownDeadlinePassed, stopWaitMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void shutdownDeadlinePassed() {
+        accumulator.close();
+        capacity.close();
+        int events = timeOutAll(accumulator.abort());
+        if (events > 0) {
+            LOG.warn("Segment buffered sender: {} event(s) undelivered at the shutdown deadline ({})", events,
+                    stopDeadline());
+        }
+    }
+
+    /**
+     * Graceful stop: no new events; what is buffered is sent at once (retries keep their times) and the stop waits
+     * until everything is settled, at most until the shutdown deadline: shutdownTimeout, counted from when the context
+     * began to stop (see {@link #shutdownBegan}) or else from now. At that deadline every batch that is not on the wire
+     * fails with a {@link SegmentDeliveryTimeoutException} naming the deadline (acknowledged) or is reported with its
+     * count and messageIds (fireAndForget); a batch on the wire gets its answer first (within responseTimeout), so
+     * that every batch Segment accepted completes as delivered.
      */
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (stopDeadlineNanos == 0) {
+                timedOutBeforeStop = counters.snapshot().eventsTimedOut();
+                stopWaitMillis = settings.shutdownTimeout();
+                stopDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stopWaitMillis);
+            }
+        }
         accumulator.close();
         capacity.close();
         if (senders == null) {
             return;
         }
-        senders.shutdown();
-        boolean finished = camelContext.getExecutorServiceManager().awaitTermination(senders,
-                settings.shutdownTimeout());
-        if (!finished) {
-            reportUndelivered(accumulator.drainUnsettled());
+        if (!accumulator.awaitIdle(stopDeadlineNanos)) {
+            timeOutAll(accumulator.abort());
+            // Batches on the wire get their answer (or their response timeout, then fail on their sender thread).
+            long answersBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.responseTimeout());
+            if (!accumulator.awaitIdle(answersBy)) {
+                timeOutAll(accumulator.drainInFlight());
+            }
+        }
+        long undelivered = counters.snapshot().eventsTimedOut() - timedOutBeforeStop;
+        if (undelivered > 0) {
+            LOG.warn("Segment buffered sender stopped after {} with {} event(s) undelivered", stopDeadline(),
+                    undelivered);
         }
         camelContext.getExecutorServiceManager().shutdownNow(senders);
         senders = null;
+        if (deadlineTimer != null) {
+            camelContext.getExecutorServiceManager().shutdownNow(deadlineTimer);
+            deadlineTimer = null;
+        }
         LOG.debug("Stopped Segment buffered sender {}: {}", settings, counters.snapshot());
     }
 
-    private void reportUndelivered(List<PendingBatch> left) {
-        SegmentException deadline = new SegmentException("Segment buffered sender stopped: event not delivered within "
-                                                         + "shutdownTimeout=" + settings.shutdownTimeout() + " ms");
+    private String stopDeadline() {
+        return stopWaitMillis == settings.shutdownTimeout() ? "shutdownTimeout=" + stopWaitMillis + " ms"
+                : "the shutdown deadline of " + stopWaitMillis + " ms (3/4 of Camel's shutdown timeout, shorter than "
+                  + "shutdownTimeout=" + settings.shutdownTimeout() + " ms)";
+    }
+
+    private long camelShutdownTimeoutMillis() {
+        var strategy = camelContext.getShutdownStrategy();
+        return strategy != null && strategy.getTimeout() > 0 ? strategy.getTimeUnit().toMillis(strategy.getTimeout())
+                : 0;
+    }
+
+    private int timeOutAll(List<PendingBatch> left) {
         int events = 0;
         for (PendingBatch batch : left) {
-            if (batch.settle()) {
+            if (timedOut(batch, "shutdownTimeout", stopDeadline())) {
                 events += batch.count();
-                capacity.release(batch.count(), batch.eventBytes());
-                counters.batchFailed(batch.count(), 0, deadline);
-                LOG.warn("Segment shutdown deadline: {} event(s) undelivered; messageIds: {}", batch.count(),
-                        batch.batch().messageIds());
-                for (EventCompletion completion : batch.completions()) {
-                    completion.failed(deadline);
-                }
             }
         }
-        LOG.warn("Segment buffered sender stopped after shutdownTimeout={} ms with {} event(s) undelivered",
-                settings.shutdownTimeout(), events);
+        return events;
     }
 }

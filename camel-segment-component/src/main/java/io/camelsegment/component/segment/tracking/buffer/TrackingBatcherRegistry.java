@@ -71,13 +71,20 @@ public class TrackingBatcherRegistry {
     }
 
     /** Flushes the running sender for these settings (see {@link TrackingBatcher#flush}); 0 if none runs. */
-    public int flush(BatchingSettings settings) {
+    public int flush(BatchingSettings settings) throws InterruptedException {
         TrackingBatcher batcher;
         synchronized (leases) {
             Lease lease = leases.get(settings);
             batcher = lease != null ? lease.batcher : null;
         }
         return batcher != null ? batcher.flush() : 0;
+    }
+
+    /** The context began to stop: every running sender keeps its stop within Camel's shutdown timeout. */
+    public void shutdownBegan() {
+        synchronized (leases) {
+            leases.values().forEach(l -> l.batcher.shutdownBegan());
+        }
     }
 
     /** How many senders are running (one per distinct settings in use). */

@@ -26,7 +26,7 @@ class BufferedAcknowledgementTest extends BufferedDeliveryTestSupport {
 
     private static final String ACK = "segment:track?batching=true&batchSize=5&flushInterval=20";
     private static final String FIRE = "segment:track?batching=true&deliveryMode=fireAndForget&batchSize=5"
-                                       + "&flushInterval=20";
+                                       + "&flushInterval=2000";
 
     @Test
     void acknowledgedExchangeCompletesOnlyAfterSegmentAcceptedItsBatch() throws Exception {

@@ -80,7 +80,7 @@ class BufferedShutdownTest extends BufferedDeliveryTestSupport {
     void pastTheDeadlineAcknowledgedExchangesFail() throws Exception {
         sink.holdResponses();
         String uri = "segment:track?batching=true&batchSize=5&flushInterval=0&maxInFlightRequests=1"
-                     + "&shutdownTimeout=300";
+                     + "&shutdownTimeout=300&responseTimeout=1000";
         AsyncProducer producer = producer(uri);
         List<CompletableFuture<Exchange>> sent = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -103,7 +103,7 @@ class BufferedShutdownTest extends BufferedDeliveryTestSupport {
     void pastTheDeadlineFireAndForgetEventsAreCountedAndLoggedByMessageId() throws Exception {
         sink.holdResponses();
         String uri = "segment:track?batching=true&deliveryMode=fireAndForget&batchSize=5&flushInterval=0"
-                     + "&maxInFlightRequests=1&shutdownTimeout=200";
+                     + "&maxInFlightRequests=1&shutdownTimeout=200&responseTimeout=1000";
         AsyncProducer producer = producer(uri);
         for (int i = 0; i < 10; i++) {
             assertNull(track(producer, "deadline-ff-" + i).get(5, TimeUnit.SECONDS).getException());

@@ -1,0 +1,70 @@
+package io.camelsegment.component.segment.tracking.buffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.camelsegment.component.segment.support.BufferedDeliveryTestSupport;
+import io.camelsegment.component.segment.support.FaultInjectingSegmentSink.Request;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * With the default linger (flushInterval=0) a batch leaves as soon as a sender is free: a route that sends one
+ * exchange and waits for it never waits for a batch to fill, and batches grow by themselves while requests are in
+ * flight.
+ */
+class AdaptiveBatchingTest extends BufferedDeliveryTestSupport {
+
+    @Test
+    void oneExchangeAtATimeIsSentAtOnce() throws Exception {
+        AsyncProducer producer = producer("segment:track?batching=true");
+        long start = System.nanoTime();
+        for (int i = 0; i < 40; i++) {
+            Exchange done = track(producer, "seq-" + i).get(10, TimeUnit.SECONDS);
+            assertNull(done.getException());
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(40, sink.processed().size(), "one request per exchange: nothing waited for company");
+        // With the former fixed linger of 500 ms, 40 exchanges took 20 s; here it is 40 local round trips.
+        assertTrue(millis < 10_000, "40 sequential exchanges took " + millis + " ms");
+    }
+
+    @Test
+    void batchesGrowWhileARequestIsInFlight() throws Exception {
+        sink.setResponseDelayMillis(300);
+        AsyncProducer producer = producer("segment:track?batching=true&maxInFlightRequests=1");
+        CompletableFuture<Exchange> first = track(producer, "grow-0");
+        await(() -> sink.attempts() == 1, 5000, "the first event on the wire alone");
+        List<CompletableFuture<Exchange>> rest = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            rest.add(track(producer, "grow-" + i));
+        }
+        first.get(10, TimeUnit.SECONDS);
+        CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        rest.forEach(f -> assertNull(f.join().getException()));
+        List<Request> requests = sink.processed();
+        assertEquals(1, requests.get(0).events());
+        assertEquals(200, requests.get(1).events(), "the 200 events that came during the first request: one batch");
+        assertEquals(2, requests.size());
+    }
+
+    @Test
+    void aLingerHoldsABatchForCompanyThenSendsIt() throws Exception {
+        String uri = "segment:track?batching=true&flushInterval=400";
+        AsyncProducer producer = producer(uri);
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sent.add(track(producer, "linger-" + i));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertEquals(1, sink.processed().size(), "the 5 events waited for each other");
+        assertEquals(5, sink.processed().get(0).events());
+    }
+}
