@@ -19,10 +19,12 @@ import io.camelsegment.component.segment.tracking.EncodedEvent;
 
 /**
  * Packs events into batches and hands them to the sender threads, like Kafka's RecordAccumulator: one open batch per
- * write key (events of different write keys never share a request). A batch leaves as soon as a sender is free and
- * the batch is {@code flushInterval} old (the linger; 0 by default, so at once): while every sender is busy, the open
- * batch keeps growing up to the count and byte limits, so batches fill by themselves under load and an event never
- * waits for a batch that will not fill. A full batch waits in line for a sender.
+ * write key (events of different write keys never share a request). A full batch goes as soon as a sender is free.
+ * A batch that is not full goes once it is {@code flushInterval} old (the linger; 0 by default) and no request of this
+ * sender is on the wire, as Nagle's algorithm does for small TCP segments: an event that finds the sender idle leaves
+ * at once (a sequential route is never slower than direct sending), while a request is on the wire the open batch
+ * keeps growing up to the count and byte limits, so batches fill by themselves under load and requests stay close to
+ * the fewest the limits allow.
  *
  * <p>
  * Retries do not park a sender (Kafka's Sender does the same): a batch that must be tried again is handed back with
@@ -167,7 +169,7 @@ final class EventAccumulator {
         }
         for (Iterator<PendingBatch> it = open.values().iterator(); it.hasNext();) {
             PendingBatch batch = it.next();
-            if (closed || batch.createdNanos() + lingerNanos - now <= 0) {
+            if (closed || inFlight.isEmpty() && batch.createdNanos() + lingerNanos - now <= 0) {
                 it.remove();
                 return batch;
             }
@@ -179,7 +181,8 @@ final class EventAccumulator {
     private long earliest(long wakeAt, Collection<PendingBatch> batches, boolean closedBatches, boolean paused) {
         for (PendingBatch batch : batches) {
             wakeAt = earlier(wakeAt, batch.deadlineNanos());
-            if (!paused) {
+            // An open batch behind a request on the wire waits for done() to signal, not for a time.
+            if (!paused && (closedBatches || closed || inFlight.isEmpty())) {
                 long goAt = closedBatches ? batch.retryAtNanos() : batch.createdNanos() + lingerNanos;
                 wakeAt = earlier(wakeAt, goAt);
             }
@@ -224,6 +227,8 @@ final class EventAccumulator {
             inFlight.remove(batch);
             if (closed) {
                 changed.signalAll(); // stop waits for the last one
+            } else if (inFlight.isEmpty() && !open.isEmpty()) {
+                changed.signal(); // the open batch may go now
             }
         } finally {
             lock.unlock();
