@@ -450,7 +450,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * Buffer single-event operations (identify, track, page, screen, group, alias) and send them in shared /v1/batch requests, several in flight; a batch leaves as soon as a sender is free and grows while all are busy. On segment:batch, the items of successive collections share those batches (each exchange completes when all its items are settled).
+     * Buffer single-event operations (identify, track, page, screen, group, alias) and send them in shared /v1/batch requests, several in flight; a batch leaves as soon as a sender is free and none of its requests is on the wire, and grows while one is. On segment:batch, the items of successive collections share those batches (each exchange completes when all its items are settled).
      */
     public void setBatching(boolean batching) {
         this.batching = batching;
@@ -494,7 +494,7 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * With batching: the linger, how long a batch waits for more events before it is sent even though a sender is free (like Kafka's linger.ms). 0 (the default) sends as soon as a sender is free; batches still fill while all senders are busy. A linger makes fuller batches (fewer requests) at the cost of that much latency per event.
+     * With batching: the linger, how long a batch waits for more events before it is sent even though a sender is free (like Kafka's linger.ms). 0 (the default) sends as soon as a sender is free and no request is on the wire; batches still fill while one is (a full batch goes to any free sender). A linger makes fuller batches (fewer requests) at the cost of that much latency per event.
      */
     public void setFlushInterval(long flushInterval) {
         this.flushInterval = flushInterval;
