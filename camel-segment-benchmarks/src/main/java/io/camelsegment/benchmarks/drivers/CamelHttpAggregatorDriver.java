@@ -8,8 +8,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.camelsegment.benchmarks.TrackEvents;
 import org.apache.camel.Endpoint;
@@ -31,8 +29,7 @@ import org.apache.camel.model.dataformat.JsonLibrary;
  */
 public final class CamelHttpAggregatorDriver extends CamelDriverSupport {
 
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder failed = new LongAdder();
+    private final SettledEvents settled = new SettledEvents();
 
     @Override
     protected RoutesBuilder routes() {
@@ -42,7 +39,7 @@ public final class CamelHttpAggregatorDriver extends CamelDriverSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                onException(Exception.class).handled(true).process(e -> failed.add(batchSize(e)));
+                onException(Exception.class).handled(true).process(e -> settled.failed(batchSize(e)));
                 from("direct:events").routeId("events")
                         .aggregate(constant(true), AggregationStrategies.flexible().accumulateInCollection(ArrayList.class))
                         .completionSize(settings.listSize())
@@ -53,12 +50,13 @@ public final class CamelHttpAggregatorDriver extends CamelDriverSupport {
                         .setHeader("Authorization", constant(authorization))
                         .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                         .to(batchUrl)
-                        .process(e -> delivered.add(batchSize(e)));
+                        .process(e -> settled.delivered(batchSize(e)));
             }
         };
     }
 
-    private static ExecutorService boundedSender() {
+    /** One thread completing aggregated batches; a full queue makes the feeding thread send (back-pressure). */
+    static ExecutorService boundedSender() {
         return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(4),
                 new ThreadPoolExecutor.CallerRunsPolicy());
     }
@@ -69,15 +67,11 @@ public final class CamelHttpAggregatorDriver extends CamelDriverSupport {
 
     @Override
     public long send(long first, long total) throws Exception {
-        // The previous send waited for all of its batches: nothing updates the counters now.
-        delivered.reset();
-        failed.reset();
+        settled.reset();
         Endpoint events = context.getEndpoint("direct:events");
         for (long i = first; i < first + total; i++) {
             template.sendBody(events, TrackEvents.message(i));
         }
-        Waits.until(() -> delivered.sum() + failed.sum() >= total, settings.deliveryTimeoutMillis(),
-                () -> new TimeoutException((total - delivered.sum() - failed.sum()) + " events unaccounted for"));
-        return failed.sum();
+        return settled.awaitAll(total, settings.deliveryTimeoutMillis());
     }
 }

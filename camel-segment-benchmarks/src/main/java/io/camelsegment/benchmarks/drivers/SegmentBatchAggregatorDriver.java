@@ -2,11 +2,6 @@ package io.camelsegment.benchmarks.drivers;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.camelsegment.benchmarks.TrackEvents;
 import org.apache.camel.Endpoint;
@@ -24,23 +19,21 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public final class SegmentBatchAggregatorDriver extends CamelDriverSupport {
 
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder failed = new LongAdder();
+    private final SettledEvents settled = new SettledEvents();
 
     @Override
     protected RoutesBuilder routes() {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                onException(Exception.class).handled(true).process(e -> failed.add(listSize(e)));
+                onException(Exception.class).handled(true).process(e -> settled.failed(listSize(e)));
                 from("direct:events").routeId("events")
                         .aggregate(constant(true), AggregationStrategies.flexible().accumulateInCollection(ArrayList.class))
                         .completionSize(settings.listSize())
                         .completionTimeout(1000)
-                        .executorService(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                                new ArrayBlockingQueue<>(4), new ThreadPoolExecutor.CallerRunsPolicy()))
+                        .executorService(CamelHttpAggregatorDriver.boundedSender())
                         .to("segment:batch?batching=true&flushInterval=50")
-                        .process(e -> delivered.add(listSize(e)));
+                        .process(e -> settled.delivered(listSize(e)));
             }
         };
     }
@@ -51,14 +44,11 @@ public final class SegmentBatchAggregatorDriver extends CamelDriverSupport {
 
     @Override
     public long send(long first, long total) throws Exception {
-        delivered.reset();
-        failed.reset();
+        settled.reset();
         Endpoint events = context.getEndpoint("direct:events");
         for (long i = first; i < first + total; i++) {
             template.sendBody(events, TrackEvents.message(i));
         }
-        Waits.until(() -> delivered.sum() + failed.sum() >= total, settings.deliveryTimeoutMillis(),
-                () -> new TimeoutException((total - delivered.sum() - failed.sum()) + " events unaccounted for"));
-        return failed.sum();
+        return settled.awaitAll(total, settings.deliveryTimeoutMillis());
     }
 }

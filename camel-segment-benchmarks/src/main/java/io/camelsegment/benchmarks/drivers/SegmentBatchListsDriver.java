@@ -2,8 +2,6 @@ package io.camelsegment.benchmarks.drivers;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.camelsegment.benchmarks.TrackEvents;
 import org.apache.camel.Exchange;
@@ -20,19 +18,18 @@ public final class SegmentBatchListsDriver extends CamelDriverSupport {
     private static final String QUEUE = "seda:batches?concurrentConsumers=" + CONSUMERS + "&size=" + 2 * CONSUMERS
                                         + "&blockWhenFull=true";
 
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder failed = new LongAdder();
+    private final SettledEvents settled = new SettledEvents();
 
     @Override
     protected RoutesBuilder routes() {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                onException(Exception.class).handled(true).process(e -> failed.add(listSize(e)));
+                onException(Exception.class).handled(true).process(e -> settled.failed(listSize(e)));
                 from(QUEUE)
                         .routeId("batches")
                         .to("segment:batch")
-                        .process(e -> delivered.add(listSize(e)));
+                        .process(e -> settled.delivered(listSize(e)));
             }
         };
     }
@@ -43,9 +40,7 @@ public final class SegmentBatchListsDriver extends CamelDriverSupport {
 
     @Override
     public long send(long first, long total) throws Exception {
-        // The previous send waited for all of its batches: nothing updates the counters now.
-        delivered.reset();
-        failed.reset();
+        settled.reset();
         for (long start = first; start < first + total; start += settings.listSize()) {
             long end = Math.min(first + total, start + settings.listSize());
             List<Object> list = new ArrayList<>((int) (end - start));
@@ -54,8 +49,6 @@ public final class SegmentBatchListsDriver extends CamelDriverSupport {
             }
             template.sendBody(QUEUE, list);
         }
-        Waits.until(() -> delivered.sum() + failed.sum() >= total, settings.deliveryTimeoutMillis(),
-                () -> new TimeoutException((total - delivered.sum() - failed.sum()) + " events unaccounted for"));
-        return failed.sum();
+        return settled.awaitAll(total, settings.deliveryTimeoutMillis());
     }
 }
