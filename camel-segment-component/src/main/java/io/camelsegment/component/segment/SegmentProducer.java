@@ -168,6 +168,9 @@ public class SegmentProducer extends DefaultAsyncProducer {
         Throwable error = null;
         try {
             data = outcome.get();
+            if (data instanceof SegmentOperationHandler.DeferredResult deferred) {
+                data = deferred.applyTo(exchange.getMessage());
+            }
         } catch (ExecutionException | CompletionException e) {
             error = e.getCause() != null ? e.getCause() : e;
         } catch (InterruptedException e) {

@@ -32,11 +32,12 @@ final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
 
     @Override
     public void writeString(char[] text, int offset, int len) throws IOException {
-        check(java.nio.CharBuffer.wrap(text), offset, offset + len, false);
+        check(new String(text, offset, len), 0, len, false);
         super.writeString(text, offset, len);
     }
 
-    private void check(CharSequence text, int from, int to, boolean key) throws IOException {
+    // String, not CharSequence: every string of every message passes here, and charAt must be inlined.
+    private void check(String text, int from, int to, boolean key) throws IOException {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {

@@ -107,7 +107,7 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
                                                    String writeKey) throws SegmentException {
         List<String> ids = List.of(event.messageId());
         Message out = exchange.getMessage();
-        Acknowledgement acknowledgement = buffered.getSettings().acknowledged() ? new Acknowledgement(out, ids) : null;
+        Acknowledgement acknowledgement = buffered.getSettings().acknowledged() ? new Acknowledgement(ids) : null;
         out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
         boolean queued = buffered.offer(event, writeKey, acknowledgement);
         if (acknowledgement == null || !queued) {
@@ -122,22 +122,31 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         return acknowledgement;
     }
 
-    /** The outcome of one acknowledged event, completed by the sender that settled its batch. */
-    private final class Acknowledgement extends CompletableFuture<Object> implements EventCompletion {
+    /**
+     * The outcome of one acknowledged event, completed by the sender that settled its batch. The sender only records
+     * the status: the header is set by the producer where the exchange continues, off the sender thread (touching
+     * every exchange of a batch from the sender cost it about as much as the request).
+     */
+    private final class Acknowledgement extends CompletableFuture<Object>
+            implements EventCompletion, SegmentOperationHandler.DeferredResult {
 
-        private final Message out;
         private final List<String> ids;
+        private int status;
 
-        Acknowledgement(Message out, List<String> ids) {
-            this.out = out;
+        Acknowledgement(List<String> ids) {
             this.ids = ids;
         }
 
         @Override
         public void delivered(int status) {
-            // Headers before the exchange completes: the producer continues the route when this completes.
+            this.status = status; // published by complete()
+            complete(this);
+        }
+
+        @Override
+        public Object applyTo(Message out) {
             out.setHeader(SegmentConstants.HTTP_STATUS, status);
-            complete(result(status, ids, 1));
+            return result(status, ids, 1);
         }
 
         @Override

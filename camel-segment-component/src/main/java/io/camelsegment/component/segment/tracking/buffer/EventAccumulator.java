@@ -35,6 +35,11 @@ import io.camelsegment.component.segment.tracking.EncodedEvent;
  */
 final class EventAccumulator {
 
+    /** Idle events in a row after which feeding counts as sequential (see {@link #claimIfIdle}). */
+    static final int SEQUENTIAL_AFTER = 8;
+    /** While feeding is sequential, one idle event in this many still goes to a sender thread. */
+    static final int PROBE_EVERY = 16;
+
     private final BatchingSettings settings;
     private final long lingerNanos;
     private final ReentrantLock lock = new ReentrantLock();
@@ -44,6 +49,8 @@ final class EventAccumulator {
     private final ArrayDeque<PendingBatch> waiting = new ArrayDeque<>();
     private final Set<PendingBatch> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
     private long pausedUntilNanos;
+    /** Events in a row that found the sender idle, with none arriving while a request was on the wire. */
+    private long idleInARow;
     private boolean closed;
     private boolean aborted;
 
@@ -63,6 +70,9 @@ final class EventAccumulator {
         try {
             if (closed) {
                 throw new SegmentException("Segment buffered sender is stopping: event not accepted");
+            }
+            if (idleInARow != 0 && requestOnTheWire()) {
+                idleInARow = 0; // arrived while a request is on the wire: not fed one event at a time
             }
             PendingBatch batch = open.get(writeKey);
             if (batch == null || !batch.tryAdd(event, completion)) {
@@ -87,6 +97,47 @@ final class EventAccumulator {
     }
 
     /**
+     * Takes an event straight into a batch of its own for the calling thread to send, when the route feeds this
+     * sender one event at a time and the sender is idle (no linger, nothing open, waiting or on the wire, not paused).
+     * Such an event would leave alone anyway; sending it on the caller's thread saves the hand-offs to a sender thread
+     * and back, so a thread that waits for each exchange (a Kafka partition, a file) gets close to direct sending.
+     * Feeding counts as sequential once {@link #SEQUENTIAL_AFTER} events in a row found the sender idle and none
+     * arrived while a request was on the wire; one idle event in {@link #PROBE_EVERY} still goes to the sender
+     * threads, so that an asynchronous caller, which would send more while that request is on the wire, shows itself
+     * and is never held up sending on its own thread. The batch counts as in flight like one a sender took.
+     *
+     * @return the batch to send, or null when the event must be appended instead
+     */
+    PendingBatch claimIfIdle(EncodedEvent event, String writeKey, EventCompletion completion)
+            throws SegmentException {
+        if (lingerNanos != 0) {
+            return null;
+        }
+        lock.lock();
+        try {
+            if (closed) {
+                throw new SegmentException("Segment buffered sender is stopping: event not accepted");
+            }
+            long now = System.nanoTime();
+            if (!open.isEmpty() || !waiting.isEmpty() || !inFlight.isEmpty() || pausedUntilNanos - now > 0) {
+                return null;
+            }
+            idleInARow++;
+            if (idleInARow <= SEQUENTIAL_AFTER || idleInARow % PROBE_EVERY == 0) {
+                return null;
+            }
+            PendingBatch batch = new PendingBatch(writeKey, settings, now);
+            if (!batch.tryAdd(event, completion)) {
+                return null;
+            }
+            inFlight.add(batch);
+            return batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Adds the events of one collection in one go ({@code segment:batch} with batching), so that no sender takes a
      * batch holding only the first of them: full batches go as they fill, the last one stays open for the next
      * collection (or its linger).
@@ -101,6 +152,16 @@ final class EventAccumulator {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A batch in flight is still waiting for its answer (one whose completions are being told is not). */
+    private boolean requestOnTheWire() {
+        for (PendingBatch batch : inFlight) {
+            if (!batch.isSettled()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void closeBatch(String writeKey, PendingBatch batch) {

@@ -85,7 +85,9 @@ public class TrackingBatcher extends ServiceSupport {
 
     /**
      * Admits an event into the buffer (blocking up to maxBlockTime when full and overflowPolicy=block). The message
-     * was validated and encoded by the caller, so only sendable events get here.
+     * was validated and encoded by the caller, so only sendable events get here. In acknowledged mode an event that
+     * finds the sender idle (nothing buffered, nothing on the wire) is sent on the calling thread before this returns,
+     * as direct sending would, and its completion is told here; a retry of it goes back to the sender threads.
      *
      * @param completion told the HTTP status when the batch carrying the event is accepted, or its failure
      *                   (acknowledged mode); null in fireAndForget mode
@@ -110,14 +112,21 @@ public class TrackingBatcher extends ServiceSupport {
             LOG.warn(reason);
             return false;
         }
+        PendingBatch own;
         try {
-            accumulator.append(event, writeKey, completion);
+            own = completion != null ? accumulator.claimIfIdle(event, writeKey, completion) : null;
+            if (own == null) {
+                accumulator.append(event, writeKey, completion);
+            }
         } catch (SegmentException e) {
             capacity.release(1, event.size());
             counters.rejected("event " + event.messageId() + " rejected: " + e.getMessage());
             throw e;
         }
         counters.queued();
+        if (own != null) {
+            send(own);
+        }
         return true;
     }
 
@@ -192,12 +201,16 @@ public class TrackingBatcher extends ServiceSupport {
             if (batch == null) {
                 return;
             }
-            try {
-                attempt(batch);
-            } catch (RuntimeException e) {
-                failed(batch, new SegmentException("Segment batch could not be sent: " + e, e));
-                accumulator.done(batch);
-            }
+            send(batch);
+        }
+    }
+
+    private void send(PendingBatch batch) {
+        try {
+            attempt(batch);
+        } catch (RuntimeException e) {
+            failed(batch, new SegmentException("Segment batch could not be sent: " + e, e));
+            accumulator.done(batch);
         }
     }
 

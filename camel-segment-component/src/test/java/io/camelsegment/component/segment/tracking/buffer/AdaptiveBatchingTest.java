@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.support.BufferedDeliveryTestSupport;
 import io.camelsegment.component.segment.support.FaultInjectingSegmentSink.Request;
 import org.apache.camel.AsyncProducer;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * With the default linger (flushInterval=0) a batch leaves as soon as a sender is free: a route that sends one
  * exchange and waits for it never waits for a batch to fill, and batches grow by themselves while requests are in
- * flight.
+ * flight. A route fed one exchange at a time has its events sent on its own thread; an asynchronous caller never.
  */
 class AdaptiveBatchingTest extends BufferedDeliveryTestSupport {
 
@@ -34,6 +35,60 @@ class AdaptiveBatchingTest extends BufferedDeliveryTestSupport {
         assertEquals(40, sink.processed().size(), "one request per exchange: nothing waited for company");
         // With the former fixed linger of 500 ms, 40 exchanges took 20 s; here it is 40 local round trips.
         assertTrue(millis < 10_000, "40 sequential exchanges took " + millis + " ms");
+    }
+
+    @Test
+    void aRouteFedOneExchangeAtATimeSendsOnItsOwnThread() throws Exception {
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:sequential").to("segment:track?batching=true")
+                        .process(e -> e.getMessage().setHeader("continuedOn", Thread.currentThread().getName()));
+            }
+        });
+        String caller = Thread.currentThread().getName();
+        int onCaller = 0;
+        for (int i = 0; i < 64; i++) {
+            String id = "own-" + i;
+            Exchange done = template.send("direct:sequential", e -> {
+                e.getMessage().setBody(java.util.Map.of("plan", "pro"));
+                e.getMessage().setHeader(SegmentConstants.USER_ID, "u");
+                e.getMessage().setHeader(SegmentConstants.EVENT, "Order Completed");
+                e.getMessage().setHeader(SegmentConstants.MESSAGE_ID, id);
+            });
+            assertNull(done.getException());
+            assertEquals(200, done.getMessage().getHeader(SegmentConstants.HTTP_STATUS), id);
+            String continuedOn = done.getMessage().getHeader("continuedOn", String.class);
+            assertTrue(!continuedOn.contains("SegmentBatchSender"), id + " continued on " + continuedOn);
+            onCaller += caller.equals(continuedOn) ? 1 : 0;
+        }
+        assertEquals(64, sink.processed().size());
+        // The first events (and one in PROBE_EVERY after them) go through a sender thread; the others are sent
+        // on the calling thread, which then continues the route itself, as with direct sending.
+        int throughSenders = EventAccumulator.SEQUENTIAL_AFTER + 64 / EventAccumulator.PROBE_EVERY;
+        assertTrue(onCaller >= 64 - throughSenders - 2, onCaller + " of 64 sent on the calling thread");
+    }
+
+    @Test
+    void anAsynchronousCallerIsNotHeldUpSendingOnItsOwnThread() throws Exception {
+        AsyncProducer producer = producer("segment:track?batching=true");
+        for (int i = 0; i < 30; i++) {
+            assertNull(track(producer, "seq-" + i).get(10, TimeUnit.SECONDS).getException());
+        }
+        assertEquals(30, sink.processed().size(), "sequential feeding: one request per event");
+        // The same producer now fed asynchronously: many exchanges in flight, as Camel's routing engine does.
+        sink.setResponseDelayMillis(50);
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            sent.add(track(producer, "async-" + i));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        sent.forEach(f -> assertNull(f.join().getException()));
+        int requests = sink.processed().size() - 30;
+        // At most PROBE_EVERY events go alone before an event that overlaps a request on the wire shows that the
+        // caller does not wait; from then on the events share batches.
+        assertTrue(requests <= EventAccumulator.PROBE_EVERY + 4, requests + " requests for 300 events");
+        assertEquals(330, sink.arrivals().size());
     }
 
     @Test
