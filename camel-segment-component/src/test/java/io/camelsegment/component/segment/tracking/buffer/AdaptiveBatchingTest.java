@@ -70,6 +70,24 @@ class AdaptiveBatchingTest extends BufferedDeliveryTestSupport {
     }
 
     @Test
+    void aFailedSendOnTheCallingThreadIsRetriedByTheSender() throws Exception {
+        AsyncProducer producer = producer("segment:track?batching=true");
+        for (int i = 0; i < 20; i++) {
+            assertNull(track(producer, "seq-" + i).get(10, TimeUnit.SECONDS).getException());
+        }
+        sink.script(503, "", 1);
+        int attemptsBefore = sink.attempts();
+        CompletableFuture<Exchange> retried = track(producer, "retried");
+        Exchange done = retried.get(10, TimeUnit.SECONDS);
+        assertNull(done.getException());
+        assertEquals(200, done.getMessage().getHeader(SegmentConstants.HTTP_STATUS));
+        assertEquals(2, sink.attempts() - attemptsBefore, "answered 503, then accepted");
+        Request last = sink.processed().get(sink.processed().size() - 1);
+        assertEquals(List.of("retried"), last.messageIds());
+        assertEquals(1, last.retryCount(), "the second attempt of the same request");
+    }
+
+    @Test
     void anAsynchronousCallerIsNotHeldUpSendingOnItsOwnThread() throws Exception {
         AsyncProducer producer = producer("segment:track?batching=true");
         for (int i = 0; i < 30; i++) {
