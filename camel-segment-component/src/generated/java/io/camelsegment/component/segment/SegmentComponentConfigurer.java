@@ -43,6 +43,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "bufferMaxBytes": getOrCreateConfiguration(target).setBufferMaxBytes(property(camelContext, long.class, value)); return true;
         case "buffermaxevents":
         case "bufferMaxEvents": getOrCreateConfiguration(target).setBufferMaxEvents(property(camelContext, int.class, value)); return true;
+        case "callerrunswhenidle":
+        case "callerRunsWhenIdle": getOrCreateConfiguration(target).setCallerRunsWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "category": getOrCreateConfiguration(target).setCategory(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelsegment.component.segment.SegmentConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -175,6 +177,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "bufferMaxBytes": return long.class;
         case "buffermaxevents":
         case "bufferMaxEvents": return int.class;
+        case "callerrunswhenidle":
+        case "callerRunsWhenIdle": return boolean.class;
         case "category": return java.lang.String.class;
         case "configuration": return io.camelsegment.component.segment.SegmentConfiguration.class;
         case "connecttimeout":
@@ -303,6 +307,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "bufferMaxBytes": return getOrCreateConfiguration(target).getBufferMaxBytes();
         case "buffermaxevents":
         case "bufferMaxEvents": return getOrCreateConfiguration(target).getBufferMaxEvents();
+        case "callerrunswhenidle":
+        case "callerRunsWhenIdle": return getOrCreateConfiguration(target).isCallerRunsWhenIdle();
         case "category": return getOrCreateConfiguration(target).getCategory();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":

@@ -34,6 +34,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bufferMaxBytes": target.getConfiguration().setBufferMaxBytes(property(camelContext, long.class, value)); return true;
         case "buffermaxevents":
         case "bufferMaxEvents": target.getConfiguration().setBufferMaxEvents(property(camelContext, int.class, value)); return true;
+        case "callerrunswhenidle":
+        case "callerRunsWhenIdle": target.getConfiguration().setCallerRunsWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "category": target.getConfiguration().setCategory(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -153,6 +155,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bufferMaxBytes": return long.class;
         case "buffermaxevents":
         case "bufferMaxEvents": return int.class;
+        case "callerrunswhenidle":
+        case "callerRunsWhenIdle": return boolean.class;
         case "category": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -268,6 +272,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bufferMaxBytes": return target.getConfiguration().getBufferMaxBytes();
         case "buffermaxevents":
         case "bufferMaxEvents": return target.getConfiguration().getBufferMaxEvents();
+        case "callerrunswhenidle":
+        case "callerRunsWhenIdle": return target.getConfiguration().isCallerRunsWhenIdle();
         case "category": return target.getConfiguration().getCategory();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();

@@ -23,13 +23,14 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(60);
         props.add("accessToken");
         props.add("anonymousId");
         props.add("batchSize");
         props.add("batching");
         props.add("bufferMaxBytes");
         props.add("bufferMaxEvents");
+        props.add("callerRunsWhenIdle");
         props.add("category");
         props.add("connectTimeout");
         props.add("deliveryMode");

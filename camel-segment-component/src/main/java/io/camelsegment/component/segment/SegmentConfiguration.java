@@ -88,6 +88,8 @@ public class SegmentConfiguration implements Cloneable {
     private int maxBatchBytes = 500000;
     @UriParam(label = "producer,batching", defaultValue = "0", javaType = "java.time.Duration")
     private long flushInterval;
+    @UriParam(label = "producer,batching", defaultValue = "true")
+    private boolean callerRunsWhenIdle = true;
     @UriParam(label = "producer,batching", defaultValue = "4")
     private int maxInFlightRequests = 4;
     @UriParam(label = "producer,batching", defaultValue = "100000")
@@ -487,6 +489,17 @@ public class SegmentConfiguration implements Cloneable {
      */
     public void setMaxBatchBytes(int maxBatchBytes) {
         this.maxBatchBytes = maxBatchBytes;
+    }
+
+    public boolean isCallerRunsWhenIdle() {
+        return callerRunsWhenIdle;
+    }
+
+    /**
+     * With batching and deliveryMode=acknowledged: when the route feeds the sender one exchange at a time and the sender is idle, the event is sent on the calling thread, as direct sending would, instead of being handed to a sender thread and back (a thread that waits for each exchange gets close to direct sending's speed); an asynchronous caller is recognised and never held up this way for more than a few events. Set it to false when the calling thread must never wait on I/O, such as a Vert.x or Netty event loop.
+     */
+    public void setCallerRunsWhenIdle(boolean callerRunsWhenIdle) {
+        this.callerRunsWhenIdle = callerRunsWhenIdle;
     }
 
     public long getFlushInterval() {

@@ -660,6 +660,50 @@ public interface SegmentEndpointBuilderFactory {
             return this;
         }
         /**
+         * With batching and deliveryMode=acknowledged: when the route feeds the
+         * sender one exchange at a time and the sender is idle, the event is
+         * sent on the calling thread, as direct sending would, instead of being
+         * handed to a sender thread and back (a thread that waits for each
+         * exchange gets close to direct sending's speed); an asynchronous
+         * caller is recognised and never held up this way for more than a few
+         * events. Set it to false when the calling thread must never wait on
+         * I/O, such as a Vert.x or Netty event loop.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: batching
+         * 
+         * @param callerRunsWhenIdle the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder callerRunsWhenIdle(boolean callerRunsWhenIdle) {
+            doSetProperty("callerRunsWhenIdle", callerRunsWhenIdle);
+            return this;
+        }
+        /**
+         * With batching and deliveryMode=acknowledged: when the route feeds the
+         * sender one exchange at a time and the sender is idle, the event is
+         * sent on the calling thread, as direct sending would, instead of being
+         * handed to a sender thread and back (a thread that waits for each
+         * exchange gets close to direct sending's speed); an asynchronous
+         * caller is recognised and never held up this way for more than a few
+         * events. Set it to false when the calling thread must never wait on
+         * I/O, such as a Vert.x or Netty event loop.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: batching
+         * 
+         * @param callerRunsWhenIdle the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder callerRunsWhenIdle(String callerRunsWhenIdle) {
+            doSetProperty("callerRunsWhenIdle", callerRunsWhenIdle);
+            return this;
+        }
+        /**
          * With batching: acknowledged completes each exchange when Segment
          * accepted its batch (at-least-once); fireAndForget completes it once
          * queued.

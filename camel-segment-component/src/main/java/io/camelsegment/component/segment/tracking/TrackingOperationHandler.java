@@ -109,7 +109,7 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         Message out = exchange.getMessage();
         Acknowledgement acknowledgement = buffered.getSettings().acknowledged() ? new Acknowledgement(ids) : null;
         out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
-        boolean queued = buffered.offer(event, writeKey, acknowledgement);
+        boolean queued = buffered.offer(event, writeKey, acknowledgement, configuration.isCallerRunsWhenIdle());
         if (acknowledgement == null || !queued) {
             Map<String, Object> data = null;
             if (!configuration.isThrowExceptionOnFailure()) {

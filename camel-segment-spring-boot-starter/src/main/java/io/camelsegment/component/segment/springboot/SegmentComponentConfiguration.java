@@ -200,6 +200,13 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
     private Integer batchSize;
 
     /**
+     * With batching and deliveryMode=acknowledged: when the route feeds the sender one exchange at a time and the
+     * sender is idle, the event is sent on the calling thread, as direct sending would. Set it to false when the
+     * calling thread must never wait on I/O, such as a Vert.x or Netty event loop.
+     */
+    private Boolean callerRunsWhenIdle;
+
+    /**
      * With batching: the most bytes of encoded events the buffer holds (like Kafka's buffer.memory).
      */
     private Long bufferMaxBytes;
@@ -642,6 +649,14 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
 
     public void setBatching(Boolean batching) {
         this.batching = batching;
+    }
+
+    public Boolean getCallerRunsWhenIdle() {
+        return callerRunsWhenIdle;
+    }
+
+    public void setCallerRunsWhenIdle(Boolean callerRunsWhenIdle) {
+        this.callerRunsWhenIdle = callerRunsWhenIdle;
     }
 
     public Integer getBatchSize() {

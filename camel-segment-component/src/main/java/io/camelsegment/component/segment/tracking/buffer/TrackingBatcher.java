@@ -85,17 +85,20 @@ public class TrackingBatcher extends ServiceSupport {
 
     /**
      * Admits an event into the buffer (blocking up to maxBlockTime when full and overflowPolicy=block). The message
-     * was validated and encoded by the caller, so only sendable events get here. In acknowledged mode an event that
-     * finds the sender idle (nothing buffered, nothing on the wire) is sent on the calling thread before this returns,
-     * as direct sending would, and its completion is told here; a retry of it goes back to the sender threads.
+     * was validated and encoded by the caller, so only sendable events get here. In acknowledged mode, when the
+     * caller allows it, an event that finds the sender idle while the route feeds it one exchange at a time is sent
+     * on the calling thread before this returns, as direct sending would, and its completion is told here; a retry of
+     * it goes back to the sender threads.
      *
-     * @param completion told the HTTP status when the batch carrying the event is accepted, or its failure
-     *                   (acknowledged mode); null in fireAndForget mode
+     * @param completion    told the HTTP status when the batch carrying the event is accepted, or its failure
+     *                      (acknowledged mode); null in fireAndForget mode
+     * @param callerMaySend whether an event that finds the sender idle may be sent on the calling thread
+     *                      (callerRunsWhenIdle)
      * @return true when queued; false when dropped (overflowPolicy=dropNewest, counted and logged)
      * @throws SegmentBufferFullException when the buffer is full (overflowPolicy fail, or block past maxBlockTime)
      * @throws SegmentException           when the sender is stopping
      */
-    public boolean offer(EncodedEvent event, String writeKey, EventCompletion completion)
+    public boolean offer(EncodedEvent event, String writeKey, EventCompletion completion, boolean callerMaySend)
             throws SegmentException {
         boolean admitted;
         try {
@@ -114,7 +117,7 @@ public class TrackingBatcher extends ServiceSupport {
         }
         PendingBatch own;
         try {
-            own = completion != null ? accumulator.claimIfIdle(event, writeKey, completion) : null;
+            own = completion != null && callerMaySend ? accumulator.claimIfIdle(event, writeKey, completion) : null;
             if (own == null) {
                 accumulator.append(event, writeKey, completion);
             }

@@ -70,6 +70,33 @@ class AdaptiveBatchingTest extends BufferedDeliveryTestSupport {
     }
 
     @Test
+    void callerRunsWhenIdleFalseKeepsTheCallingThreadOffTheWire() throws Exception {
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:neverOnCaller").to("segment:track?batching=true&callerRunsWhenIdle=false")
+                        .process(e -> e.getMessage().setHeader("continuedOn", Thread.currentThread().getName()));
+            }
+        });
+        String caller = Thread.currentThread().getName();
+        for (int i = 0; i < 40; i++) {
+            String id = "off-" + i;
+            Exchange done = template.send("direct:neverOnCaller", e -> {
+                e.getMessage().setBody(java.util.Map.of("plan", "pro"));
+                e.getMessage().setHeader(SegmentConstants.USER_ID, "u");
+                e.getMessage().setHeader(SegmentConstants.EVENT, "Order Completed");
+                e.getMessage().setHeader(SegmentConstants.MESSAGE_ID, id);
+            });
+            assertNull(done.getException());
+            String continuedOn = done.getMessage().getHeader("continuedOn", String.class);
+            assertTrue(continuedOn.startsWith("Camel") && continuedOn.contains("SegmentProducerWorker"),
+                    id + " continued on " + continuedOn + ", not on the worker pool");
+            assertTrue(!caller.equals(continuedOn), id);
+        }
+        assertEquals(40, sink.processed().size(), "still one request per exchange: nothing waited for company");
+    }
+
+    @Test
     void aFailedSendOnTheCallingThreadIsRetriedByTheSender() throws Exception {
         AsyncProducer producer = producer("segment:track?batching=true");
         for (int i = 0; i < 20; i++) {
