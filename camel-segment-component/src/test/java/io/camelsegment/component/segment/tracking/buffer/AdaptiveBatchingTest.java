@@ -39,27 +39,10 @@ class AdaptiveBatchingTest extends BufferedDeliveryTestSupport {
 
     @Test
     void aRouteFedOneExchangeAtATimeSendsOnItsOwnThread() throws Exception {
-        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:sequential").to("segment:track?batching=true")
-                        .process(e -> e.getMessage().setHeader("continuedOn", Thread.currentThread().getName()));
-            }
-        });
         String caller = Thread.currentThread().getName();
         int onCaller = 0;
-        for (int i = 0; i < 64; i++) {
-            String id = "own-" + i;
-            Exchange done = template.send("direct:sequential", e -> {
-                e.getMessage().setBody(java.util.Map.of("plan", "pro"));
-                e.getMessage().setHeader(SegmentConstants.USER_ID, "u");
-                e.getMessage().setHeader(SegmentConstants.EVENT, "Order Completed");
-                e.getMessage().setHeader(SegmentConstants.MESSAGE_ID, id);
-            });
-            assertNull(done.getException());
-            assertEquals(200, done.getMessage().getHeader(SegmentConstants.HTTP_STATUS), id);
-            String continuedOn = done.getMessage().getHeader("continuedOn", String.class);
-            assertTrue(!continuedOn.contains("SegmentBatchSender"), id + " continued on " + continuedOn);
+        for (String continuedOn : sendOneAtATime("segment:track?batching=true", 64)) {
+            assertTrue(!continuedOn.contains("SegmentBatchSender"), "continued on " + continuedOn);
             onCaller += caller.equals(continuedOn) ? 1 : 0;
         }
         assertEquals(64, sink.processed().size());
@@ -71,29 +54,40 @@ class AdaptiveBatchingTest extends BufferedDeliveryTestSupport {
 
     @Test
     void callerRunsWhenIdleFalseKeepsTheCallingThreadOffTheWire() throws Exception {
+        for (String continuedOn : sendOneAtATime("segment:track?batching=true&callerRunsWhenIdle=false", 40)) {
+            assertTrue(continuedOn.startsWith("Camel") && continuedOn.contains("SegmentProducerWorker"),
+                    "continued on " + continuedOn + ", not on the worker pool");
+        }
+        assertEquals(40, sink.processed().size(), "still one request per exchange: nothing waited for company");
+    }
+
+    /**
+     * Sends track events one at a time, each waiting for its exchange, through a route to this endpoint that records
+     * the thread the route continued on; returns those threads' names.
+     */
+    private List<String> sendOneAtATime(String uri, int events) throws Exception {
+        String from = "direct:" + uri.hashCode();
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:neverOnCaller").to("segment:track?batching=true&callerRunsWhenIdle=false")
+                from(from).to(uri)
                         .process(e -> e.getMessage().setHeader("continuedOn", Thread.currentThread().getName()));
             }
         });
-        String caller = Thread.currentThread().getName();
-        for (int i = 0; i < 40; i++) {
-            String id = "off-" + i;
-            Exchange done = template.send("direct:neverOnCaller", e -> {
+        List<String> continuedOn = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            String id = "one-" + i;
+            Exchange done = template.send(from, e -> {
                 e.getMessage().setBody(java.util.Map.of("plan", "pro"));
                 e.getMessage().setHeader(SegmentConstants.USER_ID, "u");
                 e.getMessage().setHeader(SegmentConstants.EVENT, "Order Completed");
                 e.getMessage().setHeader(SegmentConstants.MESSAGE_ID, id);
             });
-            assertNull(done.getException());
-            String continuedOn = done.getMessage().getHeader("continuedOn", String.class);
-            assertTrue(continuedOn.startsWith("Camel") && continuedOn.contains("SegmentProducerWorker"),
-                    id + " continued on " + continuedOn + ", not on the worker pool");
-            assertTrue(!caller.equals(continuedOn), id);
+            assertNull(done.getException(), id);
+            assertEquals(200, done.getMessage().getHeader(SegmentConstants.HTTP_STATUS), id);
+            continuedOn.add(done.getMessage().getHeader("continuedOn", String.class));
         }
-        assertEquals(40, sink.processed().size(), "still one request per exchange: nothing waited for company");
+        return continuedOn;
     }
 
     @Test
