@@ -175,9 +175,10 @@ final class ReportWriter {
             workload generating the event and 13 % Camel routing the exchange. The hand-written aggregator route \
             validates nothing and marshals on the aggregator's thread, so its feeding thread does less and the \
             two cores share the work.
-            - Tried on 2026-12-02 and dropped: holding a batch that is not full until the exchanges of the batch \
-            before it had continued (so that their threads' next events join it): fuller batches, but 15 % less \
-            throughput with 10 waiting threads and 40 % less with 200; recognising the JDK's maps and lists by \
+            - Tried on 2026-12-02 and dropped: holding a batch that is not full (for at most 2 ms) until the \
+            exchanges of the batch before it had continued, so that their threads' next events join it: a third \
+            fewer requests with 10 waiting threads at the same throughput and a quarter of the requests in the \
+            asynchronous driver, but 20 to 25 % less throughput with 200 waiting threads; recognising the JDK's maps and lists by \
             class before instanceof, and checking strings for lone surrogates in a char[] copy: no difference \
             measurable through the noise of this machine.
 
