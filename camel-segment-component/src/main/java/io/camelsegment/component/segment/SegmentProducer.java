@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -38,6 +39,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
     private SegmentProducerHealthCheck healthCheck;
     private ExecutorService workerPool;
     private boolean ownWorkerPool;
+    private ScheduledExecutorService workerWatch;
     private Executor continuation;
 
     public SegmentProducer(SegmentEndpoint endpoint) {
@@ -60,7 +62,9 @@ public class SegmentProducer extends DefaultAsyncProducer {
                         "SegmentProducerWorker[" + endpoint.getOperation() + "]", profile);
                 ownWorkerPool = true;
             }
-            continuation = new WorkerPoolHandOff(workerPool, DEFAULT_WORKER_POOL_SIZE);
+            workerWatch = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "SegmentProducerWorkerWatch[" + endpoint.getOperation() + "]");
+            continuation = new WorkerPoolHandOff(workerPool, workerWatch, DEFAULT_WORKER_POOL_SIZE);
         }
         handler = endpoint.createHandler();
         if (handler instanceof org.apache.camel.Service service) {
@@ -96,6 +100,10 @@ public class SegmentProducer extends DefaultAsyncProducer {
         }
         if (ownWorkerPool) {
             stopWorkerPool();
+        }
+        if (workerWatch != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(workerWatch);
+            workerWatch = null;
         }
         workerPool = null;
         ownWorkerPool = false;

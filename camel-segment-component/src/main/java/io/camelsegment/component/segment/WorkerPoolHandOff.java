@@ -4,7 +4,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -18,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * 2,500 exchanges at once; one pool task per exchange cost a thread wake-up each, and so did several drainers racing
  * for a few continuations (measured: with 10 or 200 threads waiting for their exchanges, one drainer gave 15 to 30 %
  * more throughput than ten). A slow continuation holds only its own drainer: one that has been running for
- * {@link #STALL_NANOS} no longer counts, and the next continuation to arrive starts another drainer. If the pool
- * refuses a drainer (shutting down, or a full pool of the user's), the continuations run on the calling thread, never
- * dropped.
+ * {@link #STALL_NANOS} no longer counts, and continuations waiting behind it get another drainer, started by the next
+ * continuation to arrive or, when none does, by a check on the watch scheduler {@link #STALL_NANOS} later. If the pool
+ * refuses a drainer (shutting down, or a full pool of the user's), the continuations run on the thread that started
+ * it, never dropped.
  */
 final class WorkerPoolHandOff implements Executor {
 
@@ -30,15 +33,19 @@ final class WorkerPoolHandOff implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPoolHandOff.class);
 
     private final ExecutorService pool;
+    private final ScheduledExecutorService watch;
     private final int maxDrainers;
+    /** A check for continuations stuck behind stalled drainers is scheduled. */
+    private final AtomicBoolean watching = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drainers = new AtomicInteger();
     /** Per drainer slot: System.nanoTime() when its current continuation started, 0 between continuations. */
     private final AtomicLongArray runningSince;
     private final AtomicIntegerArray slotTaken;
 
-    WorkerPoolHandOff(ExecutorService pool, int maxDrainers) {
+    WorkerPoolHandOff(ExecutorService pool, ScheduledExecutorService watch, int maxDrainers) {
         this.pool = pool;
+        this.watch = watch;
         this.maxDrainers = maxDrainers;
         this.runningSince = new AtomicLongArray(maxDrainers);
         this.slotTaken = new AtomicIntegerArray(maxDrainers);
@@ -48,11 +55,40 @@ final class WorkerPoolHandOff implements Executor {
     public void execute(Runnable continuation) {
         queue.add(continuation);
         if (reserveDrainer()) {
+            startDrainer();
+        } else {
+            watchForStall();
+        }
+    }
+
+    private void startDrainer() {
+        try {
+            pool.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            drain();
+        }
+    }
+
+    /** Checks again once the running drainers may count as stalled, unless a check is already scheduled. */
+    private void watchForStall() {
+        if (watching.compareAndSet(false, true)) {
             try {
-                pool.execute(this::drain);
+                watch.schedule(this::checkStalled, STALL_NANOS + 1, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
-                drain();
+                watching.set(false); // stopping: the pool's shutdown runs what is left
             }
+        }
+    }
+
+    private void checkStalled() {
+        watching.set(false);
+        if (queue.isEmpty()) {
+            return;
+        }
+        if (reserveDrainer()) {
+            startDrainer();
+        } else {
+            watchForStall();
         }
     }
 
