@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * by one more for each running drainer that is stalled (up to {@code maxDrainers}). A settled batch completes up to
  * 2,500 exchanges at once; one pool task per exchange cost a thread wake-up each, and so did several drainers racing
  * for a few continuations (measured: with 10 or 200 threads waiting for their exchanges, one drainer gave 15 to 30 %
- * more throughput than ten). A slow continuation holds only its own drainer: one that has been running for
- * {@link #STALL_NANOS} no longer counts, and continuations waiting behind it get another drainer, started by the next
- * continuation to arrive or, when none does, by a check on the watch scheduler {@link #STALL_NANOS} later. If the pool
- * refuses a drainer (shutting down, or a full pool of the user's), the continuations run on the thread that started
- * it, never dropped.
+ * more throughput than ten). A slow continuation holds only its own drainer: while continuations wait for a drainer,
+ * a check on the watch scheduler runs every {@link #STALL_NANOS}, and for each drainer that has been running one
+ * continuation for longer it starts another, so the others wait at most about twice that. If the pool refuses a
+ * drainer (shutting down, or a full pool of the user's), the continuations run on the thread that started it, never
+ * dropped.
  */
 final class WorkerPoolHandOff implements Executor {
 
@@ -54,7 +54,7 @@ final class WorkerPoolHandOff implements Executor {
     @Override
     public void execute(Runnable continuation) {
         queue.add(continuation);
-        if (reserveDrainer()) {
+        if (reserveDrainer(1)) {
             startDrainer();
         } else {
             watchForStall();
@@ -69,9 +69,9 @@ final class WorkerPoolHandOff implements Executor {
         }
     }
 
-    /** Checks again once the running drainers may count as stalled, unless a check is already scheduled. */
+    /** Checks once the running drainers may count as stalled, unless a check is already scheduled. */
     private void watchForStall() {
-        if (watching.compareAndSet(false, true)) {
+        if (!watching.get() && watching.compareAndSet(false, true)) {
             try {
                 watch.schedule(this::checkStalled, STALL_NANOS + 1, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
@@ -85,16 +85,15 @@ final class WorkerPoolHandOff implements Executor {
         if (queue.isEmpty()) {
             return;
         }
-        if (reserveDrainer()) {
+        if (reserveDrainer(Math.min(maxDrainers, 1 + stalledDrainers()))) {
             startDrainer();
-        } else {
-            watchForStall();
+        }
+        if (!queue.isEmpty()) {
+            watchForStall(); // the drainers may stall again
         }
     }
 
-    /** One drainer, plus one for each that is stalled in a continuation. */
-    private boolean reserveDrainer() {
-        int limit = Math.min(maxDrainers, 1 + stalledDrainers());
+    private boolean reserveDrainer(int limit) {
         while (true) {
             int running = drainers.get();
             if (running >= limit) {
@@ -141,7 +140,7 @@ final class WorkerPoolHandOff implements Executor {
             }
             drainers.decrementAndGet();
             // a continuation queued after the last poll may have found every drainer reserved: take it on
-        } while (!queue.isEmpty() && reserveDrainer());
+        } while (!queue.isEmpty() && reserveDrainer(1));
     }
 
     /** A free slot for this drainer's stall tracking (there is one per reserved drainer), or -1. */

@@ -68,9 +68,7 @@ final class EventAccumulator {
     void append(EncodedEvent event, String writeKey, EventCompletion completion) throws SegmentException {
         lock.lock();
         try {
-            if (closed) {
-                throw new SegmentException("Segment buffered sender is stopping: event not accepted");
-            }
+            requireOpen();
             if (idleInARow != 0 && requestOnTheWire()) {
                 idleInARow = 0; // arrived while a request is on the wire: not fed one event at a time
             }
@@ -79,12 +77,7 @@ final class EventAccumulator {
                 if (batch != null) {
                     closeBatch(writeKey, batch);
                 }
-                batch = new PendingBatch(writeKey, settings, System.nanoTime());
-                if (!batch.tryAdd(event, completion)) {
-                    // Cannot happen for validated events (32 KB) and validated maxBatchBytes; guard anyway.
-                    throw new SegmentException("Event " + event.messageId() + " (" + event.size() + " bytes) does "
-                                               + "not fit in a batch of maxBatchBytes=" + settings.maxBatchBytes());
-                }
+                batch = newBatch(event, writeKey, completion, System.nanoTime());
                 open.put(writeKey, batch);
                 changed.signal(); // a free sender takes it (at once, or when its linger is over)
             }
@@ -115,9 +108,7 @@ final class EventAccumulator {
         }
         lock.lock();
         try {
-            if (closed) {
-                throw new SegmentException("Segment buffered sender is stopping: event not accepted");
-            }
+            requireOpen();
             long now = System.nanoTime();
             if (!open.isEmpty() || !waiting.isEmpty() || !inFlight.isEmpty() || pausedUntilNanos - now > 0) {
                 return null;
@@ -126,10 +117,7 @@ final class EventAccumulator {
             if (idleInARow <= SEQUENTIAL_AFTER || idleInARow % PROBE_EVERY == 0) {
                 return null;
             }
-            PendingBatch batch = new PendingBatch(writeKey, settings, now);
-            if (!batch.tryAdd(event, completion)) {
-                return null;
-            }
+            PendingBatch batch = newBatch(event, writeKey, completion, now);
             inFlight.add(batch);
             return batch;
         } finally {
@@ -152,6 +140,24 @@ final class EventAccumulator {
         } finally {
             lock.unlock();
         }
+    }
+
+    private void requireOpen() throws SegmentException {
+        if (closed) {
+            throw new SegmentException("Segment buffered sender is stopping: event not accepted");
+        }
+    }
+
+    /** A new batch holding this event. */
+    private PendingBatch newBatch(EncodedEvent event, String writeKey, EventCompletion completion, long now)
+            throws SegmentException {
+        PendingBatch batch = new PendingBatch(writeKey, settings, now);
+        if (!batch.tryAdd(event, completion)) {
+            // Cannot happen for validated events (32 KB) and validated maxBatchBytes; guard anyway.
+            throw new SegmentException("Event " + event.messageId() + " (" + event.size() + " bytes) does not fit "
+                                       + "in a batch of maxBatchBytes=" + settings.maxBatchBytes());
+        }
+        return batch;
     }
 
     /** A batch in flight is still waiting for its answer (one whose completions are being told is not). */
