@@ -37,11 +37,8 @@ class SegmentExampleTest {
             ExampleResult result = example.run();
             SegmentReceiver receiver = example.receiver();
 
-            assertTrue(result.completed(), result.toString());
-            assertEquals(0, result.failedEvents(), result.toString());
             assertEquals(sample.size(), result.eventsSent());
-            assertEveryEventArrivedOnce(receiver);
-            assertEquals(SampleEvents.countByType(sample), receiver.messageCountsByType());
+            assertCompletedWithEveryEventOnce(result, receiver);
 
             // Each list of 2500 lines is packed to the 500 KB limit: at most one part-filled request per list.
             long lists = (sample.size() + EventsToSegmentBatchRoute.LINES_PER_LIST - 1)
@@ -63,11 +60,8 @@ class SegmentExampleTest {
             ExampleResult result = example.run();
             SegmentReceiver receiver = example.receiver();
 
-            assertTrue(result.completed(), result.toString());
-            assertEquals(0, result.failedEvents(), result.toString());
-            assertEveryEventArrivedOnce(receiver);
             // the "type" of each line picked the operation (identify, track, page)
-            assertEquals(SampleEvents.countByType(sample), receiver.messageCountsByType());
+            assertCompletedWithEveryEventOnce(result, receiver);
             assertEquals(sample.size(), receiver.requests().size());
             assertEquals(sample.size(), result.httpRequests());
         }
@@ -80,11 +74,8 @@ class SegmentExampleTest {
             ExampleResult result = example.run();
             SegmentReceiver receiver = example.receiver();
 
-            assertTrue(result.completed(), result.toString());
-            assertEquals(0, result.failedEvents(), result.toString());
             assertEquals(sample.size(), result.eventsSent());
-            assertEveryEventArrivedOnce(receiver);
-            assertEquals(SampleEvents.countByType(sample), receiver.messageCountsByType());
+            assertCompletedWithEveryEventOnce(result, receiver);
             // 10 exchanges in flight share batches: fewer requests than events, each a /v1/batch within the limits
             List<ReceivedRequest> requests = receiver.requests();
             assertTrue(requests.size() < sample.size(), requests.size() + " requests for " + sample.size()
@@ -203,6 +194,14 @@ class SegmentExampleTest {
                 segment.assertAllRequestsAccepted(); // the write key was sent as Basic auth
             }
         }
+    }
+
+    /** The run completed without failures and every sample event arrived once, with the operation its type names. */
+    private static void assertCompletedWithEveryEventOnce(ExampleResult result, SegmentReceiver receiver) {
+        assertTrue(result.completed(), result.toString());
+        assertEquals(0, result.failedEvents(), result.toString());
+        assertEveryEventArrivedOnce(receiver);
+        assertEquals(SampleEvents.countByType(sample), receiver.messageCountsByType());
     }
 
     private static void assertEveryEventArrivedOnce(SegmentReceiver receiver) {

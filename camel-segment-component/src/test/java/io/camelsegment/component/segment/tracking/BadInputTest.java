@@ -166,18 +166,17 @@ class BadInputTest extends WireMockSegmentTestSupport {
     @ParameterizedTest(name = "direct: {0}")
     @MethodSource("badInputs")
     void directRefusesAndSendsNothing(String name, Supplier<Object> bad, String field, String rule) {
-        Object body = bad.get();
-        Exchange result = template.request("direct:direct", e -> e.getMessage().setBody(body));
-
-        assertRejected(result, singleField(body, field), rule);
-        assertEquals(0, all(wireMock).size(), "nothing sent");
+        refusesAndSendsNothing("direct:direct", bad.get(), field, rule);
     }
 
     @ParameterizedTest(name = "buffered: {0}")
     @MethodSource("badInputs")
     void bufferedRefusesAndSendsNothing(String name, Supplier<Object> bad, String field, String rule) {
-        Object body = bad.get();
-        Exchange result = template.request("direct:buffered", e -> e.getMessage().setBody(body));
+        refusesAndSendsNothing("direct:buffered", bad.get(), field, rule);
+    }
+
+    private void refusesAndSendsNothing(String route, Object body, String field, String rule) {
+        Exchange result = template.request(route, e -> e.getMessage().setBody(body));
 
         assertRejected(result, singleField(body, field), rule);
         assertEquals(0, all(wireMock).size(), "nothing sent");
