@@ -19,7 +19,10 @@ import io.camelsegment.component.segment.tracking.buffer.EventCompletion;
  */
 final class BatchAcknowledgement extends CompletableFuture<BatchAcknowledgement> {
 
-    private final TrackingMessageFactory.BuiltBatch input;
+    // The messageIds and input indexes only, not the encoded events: those are released as soon as their request is
+    // built, while this waits for the last of its batches.
+    private final String[] messageIds;
+    private final int[] inputIndexes;
     private final String[] delivered;
     private final List<ItemFailure> failures;
     private final AtomicInteger unsettled;
@@ -27,8 +30,14 @@ final class BatchAcknowledgement extends CompletableFuture<BatchAcknowledgement>
     private volatile Throwable firstError;
 
     BatchAcknowledgement(TrackingMessageFactory.BuiltBatch input) {
-        this.input = input;
-        this.delivered = new String[input.events().size()];
+        int count = input.events().size();
+        this.messageIds = new String[count];
+        this.inputIndexes = new int[count];
+        for (int i = 0; i < count; i++) {
+            messageIds[i] = input.events().get(i).messageId();
+            inputIndexes[i] = input.inputIndex(i);
+        }
+        this.delivered = new String[count];
         this.failures = new ArrayList<>(input.invalid());
         this.unsettled = new AtomicInteger(input.events().size());
         if (input.events().isEmpty()) {
@@ -42,7 +51,7 @@ final class BatchAcknowledgement extends CompletableFuture<BatchAcknowledgement>
             @Override
             public void delivered(int status) {
                 lastStatus = status;
-                delivered[position] = input.events().get(position).messageId();
+                delivered[position] = messageIds[position];
                 settled();
             }
 
@@ -56,7 +65,7 @@ final class BatchAcknowledgement extends CompletableFuture<BatchAcknowledgement>
     /** The item at this position was not queued (dropped by overflowPolicy=dropNewest). */
     void notDelivered(int position, String reason, Throwable error) {
         synchronized (failures) {
-            failures.add(new ItemFailure(input.inputIndex(position), input.events().get(position).messageId(), reason));
+            failures.add(new ItemFailure(inputIndexes[position], messageIds[position], reason));
             if (firstError == null) {
                 firstError = error;
             }

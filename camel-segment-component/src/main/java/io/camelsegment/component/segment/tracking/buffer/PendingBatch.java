@@ -20,7 +20,12 @@ import io.camelsegment.component.segment.tracking.TrackingBatch;
 final class PendingBatch {
 
     private final String writeKey;
-    private final TrackingBatch batch;
+    // Its events until the request is built; then only their count, size and messageIds (see request(built)). Volatile:
+    // flush and stop read the count from other threads.
+    private volatile TrackingBatch batch;
+    private int count;
+    private int requestBytes;
+    private List<String> messageIds;
     private final List<EventCompletion> completions;
     private final long createdNanos;
     private final long deadlineNanos;
@@ -61,12 +66,25 @@ final class PendingBatch {
         return writeKey;
     }
 
+    /** The events, until the request is built. */
     TrackingBatch batch() {
         return batch;
     }
 
     int count() {
-        return batch.count();
+        TrackingBatch events = batch;
+        return events != null ? events.count() : count;
+    }
+
+    /** Size of the request body. */
+    int requestBytes() {
+        TrackingBatch events = batch;
+        return events != null ? events.requestBytes() : requestBytes;
+    }
+
+    List<String> messageIds() {
+        TrackingBatch events = batch;
+        return events != null ? events.messageIds() : messageIds;
     }
 
     /** Encoded bytes of its events (what the buffer accounts for). */
@@ -110,8 +128,17 @@ final class PendingBatch {
         return request;
     }
 
+    /**
+     * The request of the first attempt, re-sent by retries. The encoded events are released here: while the batch is on
+     * the wire, its bytes live once (in the request), not twice.
+     */
     void request(SegmentHttpRequest built) {
+        TrackingBatch events = batch;
         request = built;
+        count = events.count();
+        requestBytes = events.requestBytes();
+        messageIds = events.messageIds();
+        batch = null; // after the fields above: a thread that reads null sees them
     }
 
     /** The last failed attempt's error (the cause of a deadline failure), or null. */

@@ -279,7 +279,7 @@ public class TrackingBatcher extends ServiceSupport {
             return;
         }
         capacity.release(batch.count(), batch.eventBytes());
-        counters.batchSent(batch.count(), batch.batch().requestBytes(), 0); // retries counted as they happen
+        counters.batchSent(batch.count(), batch.requestBytes(), 0); // retries counted as they happen
         for (EventCompletion completion : batch.completions()) {
             completion.delivered(status);
         }
@@ -323,7 +323,7 @@ public class TrackingBatcher extends ServiceSupport {
                     error.getMessage());
         } else {
             LOG.warn("Segment batch of {} event(s) not delivered (fireAndForget): {}; messageIds: {}", batch.count(),
-                    error.getMessage(), batch.batch().messageIds());
+                    error.getMessage(), batch.messageIds());
         }
         for (EventCompletion completion : batch.completions()) {
             completion.failed(error);
