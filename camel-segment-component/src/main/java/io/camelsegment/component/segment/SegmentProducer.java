@@ -15,6 +15,7 @@ import io.camelsegment.component.segment.health.SegmentProducerHealthCheck;
 import io.camelsegment.component.segment.monitor.DeliveryMonitor;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.Service;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
@@ -67,7 +68,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
             continuation = new WorkerPoolHandOff(workerPool, workerWatch, DEFAULT_WORKER_POOL_SIZE);
         }
         handler = endpoint.createHandler();
-        if (handler instanceof org.apache.camel.Service service) {
+        if (handler instanceof Service service) {
             service.start();
         }
         DeliveryMonitor monitor = endpoint.deliveryMonitor();
@@ -95,7 +96,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
             healthCheck = null;
         }
         // The sender settles what it holds first; the exchanges it completes then still continue on the pool.
-        if (handler instanceof org.apache.camel.Service service) {
+        if (handler instanceof Service service) {
             service.stop();
         }
         if (ownWorkerPool) {

@@ -78,8 +78,8 @@ public final class DeliveryMonitor {
 
     // ---- written by the delivery code ----
 
-    public void queued() {
-        eventsQueued.increment();
+    public void queued(int events) {
+        eventsQueued.add(events);
     }
 
     public void dropped(String reason) {

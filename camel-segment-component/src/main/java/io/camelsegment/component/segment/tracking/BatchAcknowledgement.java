@@ -39,8 +39,8 @@ final class BatchAcknowledgement extends CompletableFuture<BatchAcknowledgement>
         }
         this.delivered = new String[count];
         this.failures = new ArrayList<>(input.invalid());
-        this.unsettled = new AtomicInteger(input.events().size());
-        if (input.events().isEmpty()) {
+        this.unsettled = new AtomicInteger(count);
+        if (count == 0) {
             complete(this);
         }
     }

@@ -1,9 +1,11 @@
 package io.camelsegment.component.segment.tracking;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import io.camelsegment.component.segment.SegmentBatchException;
@@ -169,7 +171,7 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         BatchAcknowledgement outcome = new BatchAcknowledgement(input);
         List<EventCompletion> completions = null;
         if (acknowledged) {
-            completions = new java.util.ArrayList<>(input.events().size());
+            completions = new ArrayList<>(input.events().size());
             for (int i = 0; i < input.events().size(); i++) {
                 completions.add(outcome.item(i));
             }
@@ -190,7 +192,7 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
             }
             out.setHeader(SegmentConstants.MESSAGE_IDS, ids);
             if (!done.failures().isEmpty()) {
-                throw new java.util.concurrent.CompletionException(
+                throw new CompletionException(
                         new SegmentBatchException(done.failures(), ids, done.firstError()));
             }
             return result(done.lastStatus(), ids, 0);

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelsegment.component.segment.http.SegmentHttpRequest;
 import io.camelsegment.component.segment.tracking.EncodedEvent;
+import io.camelsegment.component.segment.tracking.SentAt;
 import io.camelsegment.component.segment.tracking.TrackingBatch;
 
 /**
@@ -20,17 +21,16 @@ import io.camelsegment.component.segment.tracking.TrackingBatch;
 final class PendingBatch {
 
     private final String writeKey;
-    // Its events until the request is built; then only their count, size and messageIds (see request(built)). Volatile:
-    // flush and stop read the count from other threads.
+    // Its events until the request is built, then only their messageIds (see request(built)). Volatile: a stop's
+    // deadline may report a batch's messageIds from another thread.
     private volatile TrackingBatch batch;
-    private int count;
-    private int requestBytes;
-    private List<String> messageIds;
+    private List<String> sentMessageIds;
     private final List<EventCompletion> completions;
     private final long createdNanos;
     private final long deadlineNanos;
     private final AtomicBoolean settled = new AtomicBoolean();
     private final CountDownLatch settledLatch = new CountDownLatch(1);
+    private int count;
     private long eventBytes;
     private SegmentHttpRequest request;
     private int attempts;
@@ -51,6 +51,7 @@ final class PendingBatch {
         if (!batch.tryAdd(event)) {
             return false;
         }
+        count++;
         eventBytes += event.size();
         if (completions != null) {
             completions.add(completion);
@@ -72,19 +73,17 @@ final class PendingBatch {
     }
 
     int count() {
-        TrackingBatch events = batch;
-        return events != null ? events.count() : count;
+        return count;
     }
 
     /** Size of the request body. */
     int requestBytes() {
-        TrackingBatch events = batch;
-        return events != null ? events.requestBytes() : requestBytes;
+        return SentAt.batchSize(count, eventBytes);
     }
 
     List<String> messageIds() {
         TrackingBatch events = batch;
-        return events != null ? events.messageIds() : messageIds;
+        return events != null ? events.messageIds() : sentMessageIds;
     }
 
     /** Encoded bytes of its events (what the buffer accounts for). */
@@ -133,12 +132,9 @@ final class PendingBatch {
      * the wire, its bytes live once (in the request), not twice.
      */
     void request(SegmentHttpRequest built) {
-        TrackingBatch events = batch;
         request = built;
-        count = events.count();
-        requestBytes = events.requestBytes();
-        messageIds = events.messageIds();
-        batch = null; // after the fields above: a thread that reads null sees them
+        sentMessageIds = batch.messageIds();
+        batch = null; // after sentMessageIds: a thread that reads null sees them
     }
 
     /** The last failed attempt's error (the cause of a deadline failure), or null. */

@@ -1,6 +1,7 @@
 package io.camelsegment.component.segment.tracking.buffer;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -108,11 +109,7 @@ public class TrackingBatcher extends ServiceSupport {
             throw e;
         }
         if (!admitted) {
-            String reason = "Segment buffer full (bufferMaxEvents=" + settings.bufferMaxEvents() + ", bufferMaxBytes="
-                            + settings.bufferMaxBytes() + "): dropped event " + event.messageId()
-                            + " (overflowPolicy=dropNewest)";
-            counters.dropped(reason);
-            LOG.warn(reason);
+            dropped(event);
             return false;
         }
         PendingBatch own;
@@ -126,7 +123,7 @@ public class TrackingBatcher extends ServiceSupport {
             counters.rejected("event " + event.messageId() + " rejected: " + e.getMessage());
             throw e;
         }
-        counters.queued();
+        counters.queued(1);
         if (own != null) {
             send(own);
         }
@@ -146,8 +143,8 @@ public class TrackingBatcher extends ServiceSupport {
     public boolean[] offerAll(List<EncodedEvent> events, String writeKey, List<EventCompletion> completions)
             throws SegmentException {
         boolean[] admitted = new boolean[events.size()];
-        List<EncodedEvent> queued = new java.util.ArrayList<>(events.size());
-        List<EventCompletion> queuedCompletions = completions == null ? null : new java.util.ArrayList<>();
+        List<EncodedEvent> queued = new ArrayList<>(events.size());
+        List<EventCompletion> queuedCompletions = completions == null ? null : new ArrayList<>();
         long bytes = 0;
         try {
             for (int i = 0; i < events.size(); i++) {
@@ -160,10 +157,7 @@ public class TrackingBatcher extends ServiceSupport {
                         queuedCompletions.add(completions.get(i));
                     }
                 } else {
-                    String reason = "Segment buffer full: dropped event " + event.messageId()
-                                    + " (overflowPolicy=dropNewest)";
-                    counters.dropped(reason);
-                    LOG.warn(reason);
+                    dropped(event);
                 }
             }
             accumulator.appendAll(queued, writeKey, queuedCompletions);
@@ -172,8 +166,17 @@ public class TrackingBatcher extends ServiceSupport {
             counters.rejected(events.size() + " event(s) of a batch rejected: " + e.getMessage());
             throw e;
         }
-        queued.forEach(e -> counters.queued());
+        counters.queued(queued.size());
         return admitted;
+    }
+
+    /** An event the full buffer had no room for (overflowPolicy=dropNewest): counted and logged with its messageId. */
+    private void dropped(EncodedEvent event) {
+        String reason = "Segment buffer full (bufferMaxEvents=" + settings.bufferMaxEvents() + ", bufferMaxBytes="
+                        + settings.bufferMaxBytes() + "): dropped event " + event.messageId()
+                        + " (overflowPolicy=dropNewest)";
+        counters.dropped(reason);
+        LOG.warn(reason);
     }
 
     /**
