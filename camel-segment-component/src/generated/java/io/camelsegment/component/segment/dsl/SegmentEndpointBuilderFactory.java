@@ -784,8 +784,10 @@ public interface SegmentEndpointBuilderFactory {
          * before it is sent even though a sender is free (like Kafka's
          * linger.ms). 0 (the default) sends as soon as a sender is free and no
          * request is on the wire; batches still fill while one is (a full batch
-         * goes to any free sender). A linger makes fuller batches (fewer
-         * requests) at the cost of that much latency per event.
+         * goes to any free sender), and a batch that one thread keeps adding to
+         * (a caller that does not wait for its events) waits while events keep
+         * coming, up to 5 ms. A linger makes fuller batches (fewer requests) at
+         * the cost of that much latency per event.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -804,8 +806,10 @@ public interface SegmentEndpointBuilderFactory {
          * before it is sent even though a sender is free (like Kafka's
          * linger.ms). 0 (the default) sends as soon as a sender is free and no
          * request is on the wire; batches still fill while one is (a full batch
-         * goes to any free sender). A linger makes fuller batches (fewer
-         * requests) at the cost of that much latency per event.
+         * goes to any free sender), and a batch that one thread keeps adding to
+         * (a caller that does not wait for its events) waits while events keep
+         * coming, up to 5 ms. A linger makes fuller batches (fewer requests) at
+         * the cost of that much latency per event.
          * 
          * The option will be converted to a <code>long</code> type.
          * 

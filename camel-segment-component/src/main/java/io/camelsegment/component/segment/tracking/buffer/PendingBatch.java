@@ -32,6 +32,10 @@ final class PendingBatch {
     private final CountDownLatch settledLatch = new CountDownLatch(1);
     private int count;
     private long eventBytes;
+    // Who fed it, while it is open (under the accumulator's lock): see fedBy.
+    private Thread lastFeeder;
+    private boolean streamed;
+    private long lastFedNanos;
     private SegmentHttpRequest request;
     private int attempts;
     private long retryAtNanos;
@@ -57,6 +61,29 @@ final class PendingBatch {
             completions.add(completion);
         }
         return true;
+    }
+
+    /**
+     * Notes one call that added events (one event, or the items of one collection). A thread that adds to the same open
+     * batch in two calls did not wait for its first events to be settled: a caller that streams events (an
+     * asynchronous consumer, fireAndForget, successive collections), whose next events are likely to come at once.
+     * A thread that waits for each of its exchanges can only add once to a batch, since its next event comes after
+     * this batch is settled.
+     */
+    void fedBy(Thread feeder, long nowNanos) {
+        streamed |= feeder == lastFeeder;
+        lastFeeder = feeder;
+        lastFedNanos = nowNanos;
+    }
+
+    /** Some thread added to it in two calls (see {@link #fedBy}). */
+    boolean streamed() {
+        return streamed;
+    }
+
+    /** When events were last added. */
+    long lastFedNanos() {
+        return lastFedNanos;
     }
 
     boolean isFull() {

@@ -132,6 +132,21 @@ class AdaptiveBatchingTest extends BufferedDeliveryTestSupport {
     }
 
     @Test
+    void exchangesOfACallerThatStreamsShareBatchesAndTheLastOneGoesWithoutAFlush() throws Exception {
+        AsyncProducer producer = producer("segment:track?batching=true&batchSize=100");
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            sent.add(track(producer, "stream-" + i));
+        }
+        // No flush: the last batch, held while this thread kept adding, goes once the thread stopped.
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        sent.forEach(f -> assertNull(f.join().getException()));
+        assertEquals(1000, sink.arrivals().size());
+        int requests = sink.processed().size();
+        assertTrue(requests >= 10 && requests <= 30, requests + " requests for 1000 events in batches of 100");
+    }
+
+    @Test
     void batchesGrowWhileARequestIsInFlight() throws Exception {
         sink.setResponseDelayMillis(300);
         AsyncProducer producer = producer("segment:track?batching=true&maxInFlightRequests=1");
