@@ -1,6 +1,7 @@
 package io.camelsegment.component.segment.json;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * <li>reading: a key repeated in one object and content after the JSON document are errors, not "last one wins" or
  * "rest ignored"; Jackson's default limits stay (1,000 levels of nesting, 20,000,000 characters per string);</li>
  * <li>writing: characters outside the Basic Multilingual Plane (emoji) as 4 bytes of UTF-8, not as a 12-byte escaped
- * surrogate pair (the 32 KB per message limit counts bytes as sent); a lone surrogate is refused.</li>
+ * surrogate pair (the 32 KB per message limit counts bytes as sent); a lone surrogate is refused; floating-point
+ * numbers in their shortest form that reads back as the same value (Jackson's fast writer, Schubfach, instead of JDK
+ * 17's Double.toString, which is slower and sometimes longer).</li>
  * </ul>
  */
 public final class SegmentJson {
@@ -30,6 +33,7 @@ public final class SegmentJson {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -3,12 +3,14 @@ package io.camelsegment.component.segment.json;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 
 /**
  * Refuses strings and keys that hold a lone surrogate before they are written: Jackson would write one escaped
  * ({@code \uD83D}), or, when it combines surrogate pairs into UTF-8, merge it with the next character into another
- * one. Checked while the value is written anyway, so that no extra pass over the message is needed.
+ * one. Checked while the value is written anyway, so that no extra pass over the message is needed. Field names that
+ * recur are written from {@link FieldNameCache}, already checked and encoded.
  */
 final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
 
@@ -18,7 +20,13 @@ final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
 
     @Override
     public void writeFieldName(String name) throws IOException {
+        SerializableString encoded = FieldNameCache.get(name);
+        if (encoded != null) {
+            delegate.writeFieldName(encoded); // checked when it was kept
+            return;
+        }
         check(name, 0, name.length(), true);
+        FieldNameCache.add(name);
         super.writeFieldName(name);
     }
 
