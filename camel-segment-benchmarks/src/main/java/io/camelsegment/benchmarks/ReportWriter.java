@@ -133,10 +133,13 @@ final class ReportWriter {
                     .append(r.info().feeding()).append(".\n");
         }
         md.append("\nA batch that is not full leaves when no request of its sender is on the wire (Nagle's rule; "
-                  + "flushInterval 0, the default); a full one (500 KB, ~1,100 of these events) goes to any of the 4 "
-                  + "sender threads that is free. On loopback a request takes a fraction of a millisecond, so batches "
-                  + "stay small unless many exchanges are in flight at once; against Segment, a round trip of tens of "
-                  + "milliseconds lets many more events join each batch. The asynchronous driver keeps 5,000 "
+                  + "flushInterval 0, the default), unless one thread keeps adding to it (the asynchronous and the "
+                  + "fireAndForget drivers' feeding threads): then it waits while that thread's events keep coming, "
+                  + "until full, 0.2 ms after the last one or 5 ms after it opened; a full one (500 KB, ~1,100 of "
+                  + "these events) goes to any of the 4 sender threads that is free. On loopback a request takes a "
+                  + "fraction of a millisecond, so the batches of waiting threads stay small unless many of them wait "
+                  + "at once; against Segment, a round trip of tens of milliseconds lets many more events join each "
+                  + "batch. The asynchronous driver keeps 5,000 "
                   + "exchanges in flight; the drivers fed by waiting threads have as many in flight as threads. A "
                   + "single thread that waits for each exchange has its events sent on its own thread while the "
                   + "sender is idle (docs/delivery.md, adaptive batching).\n\n");
@@ -166,10 +169,14 @@ final class ReportWriter {
             and about 5 instead of 7 to 9 µs of CPU per event in the asynchronous driver); and, for a single \
             waiting thread, the event sent on that thread when the sender is idle, which saves two thread \
             hand-offs per event (0.70 to 0.76× direct sending in the runs before, 0.90× above).
-            - With 200 waiting threads direct sending makes one request per event and reaches about 19,000 to \
+            - With 200 waiting threads direct sending makes one request per event and reaches about 18,000 to \
             24,000 events/s here; fireAndForget fed by the same 200 threads, which waits for nothing, reaches 7.6 to \
-            8.7× that in the full runs of 2026-12-02, and acknowledged 4.8 to 5.1×. The 10× target is above what \
-            fireAndForget itself does on this machine. With 10 waiting threads the batches hold about 5 events (half \
+            9.5× that in the full runs of 2026-12-02, and acknowledged 4.5 to 5.1×. The 10× target is above what \
+            fireAndForget itself does on this machine. Acknowledged over fireAndForget, both fed by 200 threads, \
+            is about one half: 0.61 in the first full run of 2026-12-02, 0.47 in the run above, 0.44 to 0.56 in \
+            six alternating runs (500,000 events) of the code before and after the streaming hold below, with no \
+            difference between the two: each acknowledged event costs its thread a park and a wake-up, which \
+            fireAndForget never pays. With 10 waiting threads the batches hold about 5 events (half \
             the threads wait for the batch on the wire while the other half fill the next), so the sink's \
             per-request cost still counts.
             - `segment:batch` through the aggregator: the aggregator's thread does what the hand-written route's \
@@ -180,11 +187,18 @@ final class ReportWriter {
             releases its encoded events once its request is built, and a List's exchange keeps only its items' \
             messageIds while it waits (GC 2.8 to 2.1 s per million events in runs of both orders; 0.61× the \
             hand-written route in the run before, 0.74× above).
+            - A batch that one thread keeps adding to waits while that thread's events keep coming (up to 5 ms; \
+            batches of waiting threads never wait): the asynchronous driver went from 10,064 requests per million \
+            events to 1,387 and from 6.1 to 5.4 µs of CPU per event (0.82× the hand-written route in the run \
+            before, 0.88× above), fireAndForget from 17,305 requests to 974 (3.1× analytics-java tuned before, 4.0× \
+            above). The earlier attempt below held batches of waiting threads as well, which cost them throughput.
             - The asynchronous driver's feeding thread is its limit. Profiled with -XX:+DebugNonSafepoints (so \
             that inlined code is attributed exactly): about 47 % of its time is Jackson writing the message (the \
             strings' bytes 12 %, field names 13 %, Double.toString 6 %, the check for lone surrogates 4 %), 15 % \
             the workload generating the event, 15 % Camel routing the exchange and 10 % building and validating \
-            the message. The hand-written aggregator route validates nothing and marshals on the aggregator's \
+            the message. Since then recurring field names are written from a cache of names already checked and \
+            encoded (field names about 5 % of that thread instead of 13 %), and doubles with Jackson's Schubfach \
+            writer (shortest form; as fast as Double.toString here). The hand-written aggregator route validates nothing and marshals on the aggregator's \
             thread, so its feeding thread does less and the two cores share the work.
             - Tried on 2026-12-02 and dropped: holding a batch that is not full (for at most 2 ms) until the \
             exchanges of the batch before it had continued, so that their threads' next events join it: a third \
@@ -245,7 +259,8 @@ final class ReportWriter {
             CPU per event went from about 6.1 to 5.4 µs and the sink's from 1.6 to 1.1 µs. Tried and dropped: \
             setting the messageIds header of an acknowledged exchange on the sender's thread instead of the feeding \
             thread (4 paired runs: no difference), a streaming message writer that bypassed Jackson's databind (no \
-            faster), Jackson's fast double writer (no faster here), more feeding threads (above), and encoding on a \
+            faster), Jackson's fast double writer (no faster here; in use since 2026-12-02 for its shortest form), more \
+            feeding threads (above), and encoding on a \
             thread of the sender's own in acknowledged mode, so that the calling thread only builds and validates: \
             the encoding thread needed about three times the CPU per event that encoding takes on the calling thread \
             (it reads every message, built on the other core, from memory), the exchanges waited longer, and G1 \
