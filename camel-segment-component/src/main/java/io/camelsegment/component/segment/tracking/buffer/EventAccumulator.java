@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,10 +29,12 @@ import io.camelsegment.component.segment.tracking.EncodedEvent;
  *
  * <p>
  * Without a linger, one kind of caller makes a batch wait a little even though no request is on the wire: one that
- * streams, a thread that adds to the same open batch in two calls ({@link PendingBatch#fedBy}), such as an
- * asynchronous consumer, fireAndForget or successive collections. Its next events are likely to come at once, so the
- * batch waits while they keep coming: until it is full, until no event came for {@link #STREAM_QUIET_NANOS} (the
+ * streams, a thread that adds events while its earlier ones are not all settled ({@link PendingBatch#fedBy}), such as
+ * an asynchronous consumer, fireAndForget or successive collections. Its next events are likely to come at once, so
+ * the batch waits while they keep coming: until it is full, until no event came for {@link #STREAM_QUIET_NANOS} (the
  * caller paused or waits for its own exchanges), or {@link #STREAM_HOLD_NANOS} after it opened, whichever is first.
+ * A caller that streams collections is given the whole hold, since its next collection is as far away as the time it
+ * takes to gather one.
  * Against a server that answers within a millisecond a streaming caller would otherwise make a request of a few hundred
  * events every round trip (four to ten times the fewest requests, each costing CPU on both sides). A batch fed only by
  * threads that wait for their exchanges (each adds once) never waits: it is what those threads wait for.
@@ -65,6 +68,8 @@ final class EventAccumulator {
     private final ArrayDeque<PendingBatch> waiting = new ArrayDeque<>();
     private final Set<PendingBatch> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
     private long pausedUntilNanos;
+    /** Per feeding thread, whether the batch its last events went into is settled (see {@link #streaming}). */
+    private final ThreadLocal<AtomicBoolean> lastFedSettled = new ThreadLocal<>();
     /** The one sender that waits for a streamed batch's hold to end (the others wait to be signalled). */
     private Thread holdWatcher;
     /** Events in a row that found the sender idle, with none arriving while a request was on the wire. */
@@ -95,10 +100,26 @@ final class EventAccumulator {
         try {
             requireOpen();
             long now = System.nanoTime();
-            add(event, writeKey, completion, now).fedBy(Thread.currentThread(), now);
+            fed(add(event, writeKey, completion, now), false, now);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Notes the calling thread's call that added to the batch (see {@link PendingBatch#fedBy}). */
+    private void fed(PendingBatch batch, boolean collection, long now) {
+        batch.fedBy(streaming(), collection, now);
+        lastFedSettled.set(batch.settledFlag());
+    }
+
+    /**
+     * Whether the calling thread's earlier events are not all settled: it did not wait for them. A thread that waits
+     * for each exchange finds its last batch settled, since it comes back only once it is. The settled flag is kept,
+     * not the batch, so that a thread never holds on to a batch's events or request.
+     */
+    private boolean streaming() {
+        AtomicBoolean settled = lastFedSettled.get();
+        return settled != null && !settled.get();
     }
 
     /** Adds one event under the lock; returns the batch it went into (closed already when that is full). */
@@ -174,7 +195,7 @@ final class EventAccumulator {
                 last = add(events.get(i), writeKey, completions == null ? null : completions.get(i), now);
             }
             if (last != null) {
-                last.fedBy(Thread.currentThread(), now); // one call: the collection counts as one feed
+                fed(last, true, now); // one call: the collection counts as one feed
             }
         } finally {
             lock.unlock();
@@ -251,7 +272,12 @@ final class EventAccumulator {
                     wakeAt = earlier(wakeAt, pausedUntilNanos);
                 }
                 wakeAt = watchHolds(me, wakeAt, now, paused);
-                changed.awaitNanos(Math.max(1, wakeAt - now));
+                try {
+                    changed.awaitNanos(Math.max(1, wakeAt - now));
+                } catch (InterruptedException e) {
+                    leaveWatch(me); // a sender stopped while watching: another one takes over
+                    throw e;
+                }
             }
         } finally {
             lock.unlock();
@@ -320,7 +346,8 @@ final class EventAccumulator {
             return batch.createdNanos() + lingerNanos;
         }
         if (batch.streamed()) {
-            return earlier(batch.lastFedNanos() + streamQuietNanos, batch.createdNanos() + streamHoldNanos);
+            long quiet = batch.fedCollections() ? streamHoldNanos : streamQuietNanos;
+            return earlier(batch.lastFedNanos() + quiet, batch.createdNanos() + streamHoldNanos);
         }
         return batch.createdNanos();
     }

@@ -32,9 +32,9 @@ final class PendingBatch {
     private final CountDownLatch settledLatch = new CountDownLatch(1);
     private int count;
     private long eventBytes;
-    // Who fed it, while it is open (under the accumulator's lock): see fedBy.
-    private Thread lastFeeder;
+    // How it was fed, while it is open (under the accumulator's lock): see fedBy.
     private boolean streamed;
+    private boolean fedCollections;
     private long lastFedNanos;
     private SegmentHttpRequest request;
     private int attempts;
@@ -64,21 +64,34 @@ final class PendingBatch {
     }
 
     /**
-     * Notes one call that added events (one event, or the items of one collection). A thread that adds to the same open
-     * batch in two calls did not wait for its first events to be settled: a caller that streams events (an
-     * asynchronous consumer, fireAndForget, successive collections), whose next events are likely to come at once.
-     * A thread that waits for each of its exchanges can only add once to a batch, since its next event comes after
-     * this batch is settled.
+     * Notes one call that added events to it.
+     *
+     * @param streaming  the calling thread's events before this call are not all settled yet: it does not wait for
+     *                   its events (an asynchronous consumer, fireAndForget, successive collections), and its next
+     *                   ones are likely to come at once; a thread that waits for each of its exchanges never is
+     * @param collection the call added the items of one collection ({@code segment:batch})
      */
-    void fedBy(Thread feeder, long nowNanos) {
-        streamed |= feeder == lastFeeder;
-        lastFeeder = feeder;
+    void fedBy(boolean streaming, boolean collection, long nowNanos) {
+        if (streaming) {
+            streamed = true;
+            fedCollections |= collection;
+        }
         lastFedNanos = nowNanos;
     }
 
-    /** Some thread added to it in two calls (see {@link #fedBy}). */
+    /** A caller that streams events added to it (see {@link #fedBy}). */
     boolean streamed() {
         return streamed;
+    }
+
+    /** A caller that streams collections added to it: its next collection is a whole collection's time away. */
+    boolean fedCollections() {
+        return fedCollections;
+    }
+
+    /** Set once it is settled; what a thread that fed it keeps to tell whether its events are settled. */
+    AtomicBoolean settledFlag() {
+        return settled;
     }
 
     /** When events were last added. */

@@ -18,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * When a batch that is not full goes while no request is on the wire (flushInterval=0): at once when every thread
- * added to it once (threads that wait for their exchanges), later when one thread added to it in two calls (a caller
- * that streams events): once that caller paused for the quiet time, or after the hold time, or when full or flushed.
+ * When a batch that is not full goes while no request is on the wire (flushInterval=0): at once when the threads that
+ * added to it had their earlier events settled (threads that wait for their exchanges), later when a thread added to
+ * it while its earlier events were not (a caller that streams events): once that caller paused for the quiet time (a
+ * caller of collections: not before the hold), or after the hold time, or when full or flushed.
  * Hold times here are long (seconds), so that what must not happen yet is told apart from scheduling delays.
  */
 class StreamedBatchHoldTest {
@@ -41,6 +42,32 @@ class StreamedBatchHoldTest {
         appendOn(accumulator, 3); // three threads that each send one exchange and wait for it
         PendingBatch batch = take(accumulator).get(5, TimeUnit.SECONDS);
         assertEquals(3, batch.count());
+    }
+
+    @Test
+    void aThreadWhoseEarlierEventsAreSettledIsNotStreaming() throws Exception {
+        EventAccumulator accumulator = accumulator(LONG, LONG);
+        for (int i = 0; i < 3; i++) { // a thread that sends one exchange and waits until it is settled, three times
+            append(accumulator, 1);
+            PendingBatch batch = take(accumulator).get(5, TimeUnit.SECONDS);
+            assertEquals(1, batch.count(), "went at once");
+            assertTrue(batch.settle());
+            accumulator.done(batch);
+        }
+    }
+
+    @Test
+    void aThreadThatAddsWhileItsEarlierEventsAreOnTheWireIsStreaming() throws Exception {
+        EventAccumulator accumulator = accumulator(LONG, LONG);
+        append(accumulator, 1);
+        PendingBatch first = take(accumulator).get(5, TimeUnit.SECONDS);
+        accumulator.done(first); // answered, but not settled yet
+        append(accumulator, 1);
+        CompletableFuture<PendingBatch> taken = take(accumulator);
+        Thread.sleep(300);
+        assertFalse(taken.isDone(), "went while its caller streams");
+        accumulator.flush();
+        assertEquals(1, taken.get(5, TimeUnit.SECONDS).count());
     }
 
     @Test
@@ -142,6 +169,26 @@ class StreamedBatchHoldTest {
         assertFalse(taken.isDone(), "two collections from one thread: a stream, held");
         accumulator.flush();
         assertEquals(4, taken.get(5, TimeUnit.SECONDS).count());
+    }
+
+    @Test
+    void collectionsOfACallerThatStreamsWaitTheWholeHoldNotJustTheQuietTime() throws Exception {
+        long quiet = TimeUnit.MILLISECONDS.toNanos(20);
+        long hold = TimeUnit.MILLISECONDS.toNanos(600);
+        EventAccumulator accumulator = new EventAccumulator(settings(0, 10_000), quiet, hold);
+        accumulator.appendAll(events(3), "key", null);
+        PendingBatch first = take(accumulator).get(5, TimeUnit.SECONDS);
+        assertEquals(3, first.count(), "the first collection goes at once");
+        long opened = System.nanoTime();
+        accumulator.appendAll(events(3), "key", null); // the first is not settled: a stream of collections
+        accumulator.done(first); // its request is over: nothing on the wire
+        CompletableFuture<PendingBatch> taken = take(accumulator);
+        Thread.sleep(300);
+        assertFalse(taken.isDone(), "went after the quiet time; the next collection is a collection's time away");
+        accumulator.appendAll(events(3), "key", null);
+        PendingBatch second = taken.get(5, TimeUnit.SECONDS);
+        assertEquals(6, second.count());
+        assertTrue(System.nanoTime() - opened >= hold - TimeUnit.MILLISECONDS.toNanos(50), "went before its hold");
     }
 
     @Test
