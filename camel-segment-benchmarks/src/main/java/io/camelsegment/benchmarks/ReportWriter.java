@@ -133,8 +133,9 @@ final class ReportWriter {
                     .append(r.info().feeding()).append(".\n");
         }
         md.append("\nA batch that is not full leaves when no request of its sender is on the wire (Nagle's rule; "
-                  + "flushInterval 0, the default), unless one thread keeps adding to it (the asynchronous and the "
-                  + "fireAndForget drivers' feeding threads): then it waits while that thread's events keep coming, "
+                  + "flushInterval 0, the default), unless a thread adds to it while its earlier events are not "
+                  + "settled (the asynchronous and the fireAndForget drivers' feeding threads): then it waits while "
+                  + "that thread's events keep coming, "
                   + "until full, 0.2 ms after the last one or 5 ms after it opened; a full one (500 KB, ~1,100 of "
                   + "these events) goes to any of the 4 sender threads that is free. On loopback a request takes a "
                   + "fraction of a millisecond, so the batches of waiting threads stay small unless many of them wait "
@@ -168,12 +169,15 @@ final class ReportWriter {
             row instead of up to ten racing for them (15 to 30 % more throughput with 10 and 200 waiting threads, \
             and about 5 instead of 7 to 9 µs of CPU per event in the asynchronous driver); and, for a single \
             waiting thread, the event sent on that thread when the sender is idle, which saves two thread \
-            hand-offs per event (0.70 to 0.76× direct sending in the runs before, 0.90× above).
+            hand-offs per event (0.70 to 0.76× direct sending in the runs before it; 0.86 to 0.96× in the full runs \
+            of 2026-12-02, single rounds 0.80 to 1.10×: with one request per event either way, the ratio is \
+            mostly this machine's noise; alternating runs of the code before and after that day's changes gave \
+            0.83, 0.94, 0.87 and 0.89, 0.73, 0.91).
             - With 200 waiting threads direct sending makes one request per event and reaches about 18,000 to \
             24,000 events/s here; fireAndForget fed by the same 200 threads, which waits for nothing, reaches 7.6 to \
-            9.5× that in the full runs of 2026-12-02, and acknowledged 4.5 to 5.1×. The 10× target is above what \
+            9.5× that in the full runs of 2026-12-02, and acknowledged 3.8 to 5.1×. The 10× target is above what \
             fireAndForget itself does on this machine. Acknowledged over fireAndForget, both fed by 200 threads, \
-            is about one half: 0.61 in the first full run of 2026-12-02, 0.47 in the run above, 0.44 to 0.56 in \
+            is about one half: 0.61, 0.47 and 0.42 (above) in the full runs of 2026-12-02, 0.44 to 0.56 in \
             six alternating runs (500,000 events) of the code before and after the streaming hold below, with no \
             difference between the two: each acknowledged event costs its thread a park and a wake-up, which \
             fireAndForget never pays. With 10 waiting threads the batches hold about 5 events (half \
@@ -187,11 +191,11 @@ final class ReportWriter {
             releases its encoded events once its request is built, and a List's exchange keeps only its items' \
             messageIds while it waits (GC 2.8 to 2.1 s per million events in runs of both orders; 0.61× the \
             hand-written route in the run before, 0.74× above).
-            - A batch that one thread keeps adding to waits while that thread's events keep coming (up to 5 ms; \
-            batches of waiting threads never wait): the asynchronous driver went from 10,064 requests per million \
-            events to 1,387 and from 6.1 to 5.4 µs of CPU per event (0.82× the hand-written route in the run \
-            before, 0.88× above), fireAndForget from 17,305 requests to 974 (3.1× analytics-java tuned before, 4.0× \
-            above). The earlier attempt below held batches of waiting threads as well, which cost them throughput.
+            - A batch that a thread adds to while its earlier events are not settled waits while that thread's \
+            events keep coming (up to 5 ms; batches of threads that wait for their exchanges never wait): the \
+            asynchronous driver went from 10,064 requests per million events to 1,067 and from 6.1 to 4.4 µs of \
+            CPU per event (0.82× the hand-written route in the run before, 0.88× in the next, 0.91× above), \
+            fireAndForget from 17,305 requests to 994 (3.1× analytics-java tuned before, 4.1× above). The earlier attempt below held batches of waiting threads as well, which cost them throughput.
             - The asynchronous driver's feeding thread is its limit. Profiled with -XX:+DebugNonSafepoints (so \
             that inlined code is attributed exactly): about 47 % of its time is Jackson writing the message (the \
             strings' bytes 12 %, field names 13 %, Double.toString 6 %, the check for lone surrogates 4 %), 15 % \
