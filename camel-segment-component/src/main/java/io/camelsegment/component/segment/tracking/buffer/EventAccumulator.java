@@ -34,10 +34,10 @@ import io.camelsegment.component.segment.tracking.EncodedEvent;
  * the batch waits while they keep coming: until it is full, until no event came for {@link #STREAM_QUIET_NANOS} (the
  * caller paused or waits for its own exchanges), or {@link #STREAM_HOLD_NANOS} after it opened, whichever is first.
  * A caller that streams collections is given the whole hold, since its next collection is as far away as the time it
- * takes to gather one.
- * Against a server that answers within a millisecond a streaming caller would otherwise make a request of a few hundred
- * events every round trip (four to ten times the fewest requests, each costing CPU on both sides). A batch fed only by
- * threads that wait for their exchanges (each adds once) never waits: it is what those threads wait for.
+ * takes to gather one. Against a server that answers within a millisecond a streaming caller would otherwise make a
+ * request of a few hundred events every round trip (four to ten times the fewest requests, each costing CPU on both
+ * sides). A batch fed only by threads that wait for their exchanges (each finds its earlier events settled) never
+ * waits: it is what those threads wait for.
  *
  * <p>
  * Retries do not park a sender (Kafka's Sender does the same): a batch that must be tried again is handed back with
@@ -339,7 +339,8 @@ final class EventAccumulator {
 
     /**
      * When an open batch may go once no request is on the wire: after its linger; else, for a streamed batch, once no
-     * event came for {@link #STREAM_QUIET_NANOS} or {@link #STREAM_HOLD_NANOS} after it opened; else at once.
+     * event came for {@link #STREAM_QUIET_NANOS} (collections: not before the hold) or {@link #STREAM_HOLD_NANOS} after
+     * it opened; else at once.
      */
     private long goAtNanos(PendingBatch batch) {
         if (lingerNanos != 0) {
