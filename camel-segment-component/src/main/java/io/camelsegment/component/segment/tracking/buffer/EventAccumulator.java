@@ -96,19 +96,17 @@ final class EventAccumulator {
      * @throws SegmentException when the accumulator is closed (the sender is stopping)
      */
     void append(EncodedEvent event, String writeKey, EventCompletion completion) throws SegmentException {
+        boolean streaming = streaming(); // the thread's own state: read outside the lock
+        PendingBatch batch;
         lock.lock();
         try {
             requireOpen();
             long now = System.nanoTime();
-            fed(add(event, writeKey, completion, now), false, now);
+            batch = add(event, writeKey, completion, now);
+            batch.fedBy(streaming, false, now);
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Notes the calling thread's call that added to the batch (see {@link PendingBatch#fedBy}). */
-    private void fed(PendingBatch batch, boolean collection, long now) {
-        batch.fedBy(streaming(), collection, now);
         lastFedSettled.set(batch.settledFlag());
     }
 
@@ -186,19 +184,23 @@ final class EventAccumulator {
      */
     void appendAll(List<EncodedEvent> events, String writeKey, List<EventCompletion> completions)
             throws SegmentException {
+        boolean streaming = streaming();
+        PendingBatch last = null;
         lock.lock();
         try {
             requireOpen();
             long now = System.nanoTime();
-            PendingBatch last = null;
             for (int i = 0; i < events.size(); i++) {
                 last = add(events.get(i), writeKey, completions == null ? null : completions.get(i), now);
             }
             if (last != null) {
-                fed(last, true, now); // one call: the collection counts as one feed
+                last.fedBy(streaming, true, now); // one call: the collection counts as one feed
             }
         } finally {
             lock.unlock();
+        }
+        if (last != null) {
+            lastFedSettled.set(last.settledFlag());
         }
     }
 
@@ -346,11 +348,7 @@ final class EventAccumulator {
         if (lingerNanos != 0) {
             return batch.createdNanos() + lingerNanos;
         }
-        if (batch.streamed()) {
-            long quiet = batch.fedCollections() ? streamHoldNanos : streamQuietNanos;
-            return earlier(batch.lastFedNanos() + quiet, batch.createdNanos() + streamHoldNanos);
-        }
-        return batch.createdNanos();
+        return batch.streamed() ? batch.holdEndsNanos(streamQuietNanos, streamHoldNanos) : batch.createdNanos();
     }
 
     private PendingBatch takeSendable(long now) {

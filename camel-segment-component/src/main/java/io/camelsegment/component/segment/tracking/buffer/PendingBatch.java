@@ -84,19 +84,23 @@ final class PendingBatch {
         return streamed;
     }
 
-    /** A caller that streams collections added to it: its next collection is a whole collection's time away. */
-    boolean fedCollections() {
-        return fedCollections;
+    /**
+     * When a streamed batch stops waiting for more: {@code quietNanos} after events were last added, or
+     * {@code holdNanos} after it opened, whichever is first. A caller that streams collections gets the whole hold: its
+     * next collection is a whole collection's time away.
+     */
+    long holdEndsNanos(long quietNanos, long holdNanos) {
+        long holdEnds = createdNanos + holdNanos;
+        if (fedCollections) {
+            return holdEnds;
+        }
+        long quietEnds = lastFedNanos + quietNanos;
+        return quietEnds - holdEnds < 0 ? quietEnds : holdEnds; // nanoTime values compare by difference
     }
 
     /** Set once it is settled; what a thread that fed it keeps to tell whether its events are settled. */
     AtomicBoolean settledFlag() {
         return settled;
-    }
-
-    /** When events were last added. */
-    long lastFedNanos() {
-        return lastFedNanos;
     }
 
     boolean isFull() {

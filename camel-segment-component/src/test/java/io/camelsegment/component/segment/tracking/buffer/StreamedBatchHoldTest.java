@@ -63,9 +63,7 @@ class StreamedBatchHoldTest {
         PendingBatch first = take(accumulator).get(5, TimeUnit.SECONDS);
         accumulator.done(first); // answered, but not settled yet
         append(accumulator, 1);
-        CompletableFuture<PendingBatch> taken = take(accumulator);
-        Thread.sleep(300);
-        assertFalse(taken.isDone(), "went while its caller streams");
+        CompletableFuture<PendingBatch> taken = takeHeld(accumulator, 300, "went while its caller streams");
         accumulator.flush();
         assertEquals(1, taken.get(5, TimeUnit.SECONDS).count());
     }
@@ -74,9 +72,7 @@ class StreamedBatchHoldTest {
     void aBatchOneThreadFedTwiceWaitsForMoreUntilFlushed() throws Exception {
         EventAccumulator accumulator = accumulator(LONG, LONG);
         append(accumulator, 2);
-        CompletableFuture<PendingBatch> taken = take(accumulator);
-        Thread.sleep(300);
-        assertFalse(taken.isDone(), "went while its caller streams");
+        CompletableFuture<PendingBatch> taken = takeHeld(accumulator, 300, "went while its caller streams");
         append(accumulator, 1);
         accumulator.flush();
         assertEquals(3, taken.get(5, TimeUnit.SECONDS).count(), "flush sends the held batch with what came since");
@@ -116,9 +112,7 @@ class StreamedBatchHoldTest {
     void aFullStreamedBatchGoesAtOnce() throws Exception {
         EventAccumulator accumulator = accumulator(LONG, LONG);
         append(accumulator, 2);
-        CompletableFuture<PendingBatch> taken = take(accumulator);
-        Thread.sleep(100);
-        assertFalse(taken.isDone(), "went while its caller streams");
+        CompletableFuture<PendingBatch> taken = takeHeld(accumulator, 100, "went while its caller streams");
         append(accumulator, 8); // batchSize=10
         assertEquals(10, taken.get(5, TimeUnit.SECONDS).count());
     }
@@ -164,9 +158,8 @@ class StreamedBatchHoldTest {
         assertEquals(4, take(accumulator).get(5, TimeUnit.SECONDS).count(), "one collection: not a stream");
         accumulator.appendAll(events(2), "key", null);
         accumulator.appendAll(events(2), "key", null);
-        CompletableFuture<PendingBatch> taken = take(accumulator);
-        Thread.sleep(300);
-        assertFalse(taken.isDone(), "two collections from one thread: a stream, held");
+        CompletableFuture<PendingBatch> taken = takeHeld(accumulator, 300,
+                "two collections from one thread: a stream, held");
         accumulator.flush();
         assertEquals(4, taken.get(5, TimeUnit.SECONDS).count());
     }
@@ -182,9 +175,8 @@ class StreamedBatchHoldTest {
         long opened = System.nanoTime();
         accumulator.appendAll(events(3), "key", null); // the first is not settled: a stream of collections
         accumulator.done(first); // its request is over: nothing on the wire
-        CompletableFuture<PendingBatch> taken = take(accumulator);
-        Thread.sleep(300);
-        assertFalse(taken.isDone(), "went after the quiet time; the next collection is a collection's time away");
+        CompletableFuture<PendingBatch> taken = takeHeld(accumulator, 300,
+                "went after the quiet time; the next collection is a collection's time away");
         accumulator.appendAll(events(3), "key", null);
         PendingBatch second = taken.get(5, TimeUnit.SECONDS);
         assertEquals(6, second.count());
@@ -247,6 +239,15 @@ class StreamedBatchHoldTest {
                     ("{\"type\":\"track\",\"messageId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)));
         }
         return events;
+    }
+
+    /** A sender thread taking the next batch, which must still wait after {@code millis}. */
+    private CompletableFuture<PendingBatch> takeHeld(EventAccumulator accumulator, long millis, String why)
+            throws InterruptedException {
+        CompletableFuture<PendingBatch> taken = take(accumulator);
+        Thread.sleep(millis);
+        assertFalse(taken.isDone(), why);
+        return taken;
     }
 
     /** A sender thread taking the next batch that may go. */
