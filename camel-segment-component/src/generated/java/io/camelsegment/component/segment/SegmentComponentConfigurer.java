@@ -86,6 +86,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxinflightrequests":
         case "maxInFlightRequests": getOrCreateConfiguration(target).setMaxInFlightRequests(property(camelContext, int.class, value)); return true;
+        case "maxratelimitduration":
+        case "maxRateLimitDuration": getOrCreateConfiguration(target).setMaxRateLimitDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -220,6 +222,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConnections": return int.class;
         case "maxinflightrequests":
         case "maxInFlightRequests": return int.class;
+        case "maxratelimitduration":
+        case "maxRateLimitDuration": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
@@ -350,6 +354,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxinflightrequests":
         case "maxInFlightRequests": return getOrCreateConfiguration(target).getMaxInFlightRequests();
+        case "maxratelimitduration":
+        case "maxRateLimitDuration": return getOrCreateConfiguration(target).getMaxRateLimitDuration();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretryafter":

@@ -68,6 +68,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxinflightrequests":
         case "maxInFlightRequests": target.getConfiguration().setMaxInFlightRequests(property(camelContext, int.class, value)); return true;
+        case "maxratelimitduration":
+        case "maxRateLimitDuration": target.getConfiguration().setMaxRateLimitDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -189,6 +191,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConnections": return int.class;
         case "maxinflightrequests":
         case "maxInFlightRequests": return int.class;
+        case "maxratelimitduration":
+        case "maxRateLimitDuration": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
@@ -306,6 +310,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxinflightrequests":
         case "maxInFlightRequests": return target.getConfiguration().getMaxInFlightRequests();
+        case "maxratelimitduration":
+        case "maxRateLimitDuration": return target.getConfiguration().getMaxRateLimitDuration();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretryafter":

@@ -23,7 +23,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(61);
         props.add("accessToken");
         props.add("anonymousId");
         props.add("batchSize");
@@ -49,6 +49,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxBlockTime");
         props.add("maxConnections");
         props.add("maxInFlightRequests");
+        props.add("maxRateLimitDuration");
         props.add("maxRetries");
         props.add("maxRetryAfter");
         props.add("messageIdKey");

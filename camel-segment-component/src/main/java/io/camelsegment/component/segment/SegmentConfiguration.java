@@ -60,6 +60,8 @@ public class SegmentConfiguration implements Cloneable {
     private long retryBackoffMax = 60000L;
     @UriParam(label = "retry", defaultValue = "300000", javaType = "java.time.Duration")
     private long maxRetryAfter = 300000L;
+    @UriParam(label = "retry", defaultValue = "43200000", javaType = "java.time.Duration")
+    private long maxRateLimitDuration = 43200000L;
     @UriParam(label = "producer")
     private String messageIdKey;
     @UriParam(label = "producer")
@@ -346,6 +348,19 @@ public class SegmentConfiguration implements Cloneable {
      */
     public void setMaxRetryAfter(long maxRetryAfter) {
         this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public long getMaxRateLimitDuration() {
+        return maxRateLimitDuration;
+    }
+
+    /**
+     * Longest time in all that one request waits as Segment asks (Retry-After, or the Public API's msBeforeNext) before
+     * it fails. Such waits do not count against maxRetries, as in Segment's own libraries (default 12 hours, theirs).
+     * Buffered delivery also ends at deliveryTimeout.
+     */
+    public void setMaxRateLimitDuration(long maxRateLimitDuration) {
+        this.maxRateLimitDuration = maxRateLimitDuration;
     }
 
     public String getMessageIdKey() {
@@ -810,6 +825,7 @@ public class SegmentConfiguration implements Cloneable {
         require(retryBackoffBase <= retryBackoffMax, "retryBackoffBase (" + retryBackoffBase + " ms) must not be "
                                                      + "greater than retryBackoffMax (" + retryBackoffMax + " ms)");
         requireRange("maxRetryAfter", maxRetryAfter, 0, Integer.MAX_VALUE, " ms");
+        requireRange("maxRateLimitDuration", maxRateLimitDuration, 0, Integer.MAX_VALUE, " ms");
         int minBatchBytes = TrackingMessageValidator.MAX_MESSAGE_BYTES + SentAt.BATCH_OVERHEAD;
         requireRange("maxBatchBytes", maxBatchBytes, minBatchBytes, MAX_BATCH_BYTES_LIMIT,
                 " bytes (from one 32 KB message to Segment's 500 KB per batch request)");

@@ -28,17 +28,18 @@ public final class SegmentConstants {
     public static final String USER_ID = "CamelSegmentUserId";
     @Metadata(label = "producer", description = "The anonymous id (anonymousId) of the message.", javaType = "String")
     public static final String ANONYMOUS_ID = "CamelSegmentAnonymousId";
-    @Metadata(label = "producer", description = "track: the event name (event).", javaType = "String")
+    @Metadata(label = "producer", description = "track: the event name (event). Ignored by the other operations.", javaType = "String")
     public static final String EVENT = "CamelSegmentEvent";
-    @Metadata(label = "producer", description = "page/screen: the page or screen name (name). Not read by "
-                                                + "updateSource (see CamelSegmentSourceName).",
+    @Metadata(label = "producer", description = "page/screen: the page or screen name (name). Ignored by the other "
+                                                + "operations; not read by updateSource (see CamelSegmentSourceName).",
               javaType = "String")
     public static final String NAME = "CamelSegmentName";
-    @Metadata(label = "producer", description = "page: the page category (category).", javaType = "String")
+    @Metadata(label = "producer", description = "page/screen: the category (category). Ignored by the other "
+                                                + "operations.", javaType = "String")
     public static final String CATEGORY = "CamelSegmentCategory";
-    @Metadata(label = "producer", description = "group: the group id (groupId).", javaType = "String")
+    @Metadata(label = "producer", description = "group: the group id (groupId). Ignored by the other operations.", javaType = "String")
     public static final String GROUP_ID = "CamelSegmentGroupId";
-    @Metadata(label = "producer", description = "alias: the previous id (previousId).", javaType = "String")
+    @Metadata(label = "producer", description = "alias: the previous id (previousId). Ignored by the other operations.", javaType = "String")
     public static final String PREVIOUS_ID = "CamelSegmentPreviousId";
     @Metadata(label = "producer", description = "The message id Segment deduplicates on (at most 100 characters). "
                                                 + "When absent, one is derived from the exchange, so that a "
@@ -50,11 +51,12 @@ public final class SegmentConstants {
                                                 + "Defaults to the exchange's creation time.",
               javaType = "Object")
     public static final String TIMESTAMP = "CamelSegmentTimestamp";
-    @Metadata(label = "producer", description = "identify/group: the traits object (a Map, JsonNode or JSON String).",
+    @Metadata(label = "producer", description = "identify/group: the traits object (a Map, JsonNode or JSON String). "
+                                                + "Ignored by the other operations.",
               javaType = "Object")
     public static final String TRAITS = "CamelSegmentTraits";
     @Metadata(label = "producer", description = "track/page/screen: the properties object (a Map, JsonNode or JSON "
-                                                + "String).",
+                                                + "String). Ignored by the other operations.",
               javaType = "Object")
     public static final String PROPERTIES = "CamelSegmentProperties";
     @Metadata(label = "producer", description = "The context object (a Map, JsonNode or JSON String). For batch, "

@@ -75,7 +75,8 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
     SegmentOperationHandler createHandler() {
         SegmentComponent component = getComponent();
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryBackoffBase(),
-                configuration.getRetryBackoffMax(), configuration.getMaxRetryAfter());
+                configuration.getRetryBackoffMax(), configuration.getMaxRetryAfter(),
+                configuration.getMaxRateLimitDuration());
         if (operation.isTracking()) {
             TrackingClient client = new TrackingClient(component.httpClient(configuration), retryPolicy,
                     configuration.resolveTrackingUrl(), configuration.getResponseTimeout(), SegmentVersion.get(),

@@ -1065,6 +1065,44 @@ public interface SegmentEndpointBuilderFactory {
             return this;
         }
         /**
+         * Longest time in all that one request waits as Segment asks
+         * (Retry-After, or the Public API's msBeforeNext) before it fails. Such
+         * waits do not count against maxRetries, as in Segment's own libraries
+         * (default 12 hours, theirs). Buffered delivery also ends at
+         * deliveryTimeout.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 43200000
+         * Group: retry
+         * 
+         * @param maxRateLimitDuration the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder maxRateLimitDuration(long maxRateLimitDuration) {
+            doSetProperty("maxRateLimitDuration", maxRateLimitDuration);
+            return this;
+        }
+        /**
+         * Longest time in all that one request waits as Segment asks
+         * (Retry-After, or the Public API's msBeforeNext) before it fails. Such
+         * waits do not count against maxRetries, as in Segment's own libraries
+         * (default 12 hours, theirs). Buffered delivery also ends at
+         * deliveryTimeout.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 43200000
+         * Group: retry
+         * 
+         * @param maxRateLimitDuration the value to set
+         * @return the dsl builder
+         */
+        default SegmentEndpointBuilder maxRateLimitDuration(String maxRateLimitDuration) {
+            doSetProperty("maxRateLimitDuration", maxRateLimitDuration);
+            return this;
+        }
+        /**
          * How many times a request is retried on I/O errors and retryable
          * statuses (408, 410, 429, 460, 5xx except 501/505/511). 0 disables
          * retries.
@@ -1692,7 +1730,7 @@ public interface SegmentEndpointBuilderFactory {
             return "CamelSegmentAnonymousId";
         }
         /**
-         * track: the event name (event).
+         * track: the event name (event). Ignored by the other operations.
          * 
          * The option is a: {@code String} type.
          * 
@@ -1704,8 +1742,8 @@ public interface SegmentEndpointBuilderFactory {
             return "CamelSegmentEvent";
         }
         /**
-         * page/screen: the page or screen name (name). Not read by updateSource
-         * (see CamelSegmentSourceName).
+         * page/screen: the page or screen name (name). Ignored by the other
+         * operations; not read by updateSource (see CamelSegmentSourceName).
          * 
          * The option is a: {@code String} type.
          * 
@@ -1717,7 +1755,8 @@ public interface SegmentEndpointBuilderFactory {
             return "CamelSegmentName";
         }
         /**
-         * page: the page category (category).
+         * page/screen: the category (category). Ignored by the other
+         * operations.
          * 
          * The option is a: {@code String} type.
          * 
@@ -1729,7 +1768,7 @@ public interface SegmentEndpointBuilderFactory {
             return "CamelSegmentCategory";
         }
         /**
-         * group: the group id (groupId).
+         * group: the group id (groupId). Ignored by the other operations.
          * 
          * The option is a: {@code String} type.
          * 
@@ -1741,7 +1780,7 @@ public interface SegmentEndpointBuilderFactory {
             return "CamelSegmentGroupId";
         }
         /**
-         * alias: the previous id (previousId).
+         * alias: the previous id (previousId). Ignored by the other operations.
          * 
          * The option is a: {@code String} type.
          * 
@@ -1782,6 +1821,7 @@ public interface SegmentEndpointBuilderFactory {
         }
         /**
          * identify/group: the traits object (a Map, JsonNode or JSON String).
+         * Ignored by the other operations.
          * 
          * The option is a: {@code Object} type.
          * 
@@ -1794,7 +1834,7 @@ public interface SegmentEndpointBuilderFactory {
         }
         /**
          * track/page/screen: the properties object (a Map, JsonNode or JSON
-         * String).
+         * String). Ignored by the other operations.
          * 
          * The option is a: {@code Object} type.
          * 

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * n of m" and when the next attempt comes; once at INFO when a request that had failed then succeeds. Called where
  * retry decisions are made. Lines name the request by method and masked path and the cause by kind (unknown host,
  * connection refused, connect timeout, response timeout, TLS, HTTP status): never headers, bodies or credentials.
+ * "m" counts the retries a {@code Retry-After} allowed so far, which do not use up maxRetries.
  */
 public final class DeliveryAttemptLog {
 
@@ -36,10 +37,12 @@ public final class DeliveryAttemptLog {
                 maxAttempts, cause, waitMillis, Instant.now().plusMillis(waitMillis).truncatedTo(ChronoUnit.MILLIS));
     }
 
-    /** The last attempt failed: no retry follows. */
-    public static void givingUp(Object request, int attempt, int maxAttempts, String cause) {
+    /** The last attempt failed: no retry follows, as {@code decision} says why. */
+    public static void givingUp(Object request, int attempt, int maxAttempts, String cause, RetryDecision decision) {
         LOG.warn("Segment {}: attempt {} of {} failed: {}; giving up{}", request, attempt, maxAttempts, cause,
-                attempt < maxAttempts ? " (not retryable)" : " (no retries left)");
+                !decision.exhausted() ? " (not retryable)"
+                        : decision.serverAsked() ? " (the waits Segment asked for would pass maxRateLimitDuration)"
+                        : " (no retries left)");
     }
 
     /** A request whose earlier attempts failed has now succeeded. */

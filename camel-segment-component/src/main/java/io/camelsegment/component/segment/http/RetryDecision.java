@@ -9,7 +9,8 @@ package io.camelsegment.component.segment.http;
  * @param delayMillis    how long to wait first (0 when not retrying)
  * @param serverAsked    the delay is the server's ({@code Retry-After} or a hint), not our backoff
  * @param rateLimited    the server answered 429: Segment's SDK guidance is to pause all sending, not only this request
- * @param exhausted      the attempt would have been retried but maxRetries is reached
+ * @param exhausted      the attempt would have been retried but maxRetries is reached (serverAsked false), or the
+ *                       server's waits would add up to more than maxRateLimitDuration (serverAsked true)
  */
 public record RetryDecision(boolean retry, long delayMillis, boolean serverAsked, boolean rateLimited,
                             boolean exhausted) {

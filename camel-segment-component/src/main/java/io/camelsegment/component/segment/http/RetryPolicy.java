@@ -9,19 +9,35 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Segment's retry policy (API-NOTES A.11, the one analytics-java and analytics-python share): which statuses are
- * retried, how long to wait between attempts, and how a {@code Retry-After} header is read.
+ * retried, how long to wait between attempts, and how a {@code Retry-After} header is read. Waits the server asked
+ * for do not use up maxRetries: a throttled source keeps its events as long as Segment asks it to wait, up to
+ * maxRateLimitDuration in all.
  */
 public final class RetryPolicy {
 
     /** Longest wait a server may ask for with Retry-After (analytics-java MAX_RATE_LIMITED_SECONDS). */
     public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(300);
+    /** Longest time in all a request waits as the server asks (analytics-java's maxRateLimitDuration default). */
+    public static final Duration DEFAULT_MAX_RATE_LIMIT_DURATION = Duration.ofHours(12);
 
     private final int maxRetries;
     private final long backoffBaseMillis;
     private final long backoffMaxMillis;
     private final long maxRetryAfterMillis;
+    private final long maxRateLimitMillis;
 
+    /** A policy whose server-asked waits may add up to {@link #DEFAULT_MAX_RATE_LIMIT_DURATION}. */
     public RetryPolicy(int maxRetries, long backoffBaseMillis, long backoffMaxMillis, long maxRetryAfterMillis) {
+        this(maxRetries, backoffBaseMillis, backoffMaxMillis, maxRetryAfterMillis,
+                DEFAULT_MAX_RATE_LIMIT_DURATION.toMillis());
+    }
+
+    /**
+     * @param maxRateLimitMillis the longest time in all that one request waits as the server asks (Retry-After or a
+     *                           hint) before it gives up
+     */
+    public RetryPolicy(int maxRetries, long backoffBaseMillis, long backoffMaxMillis, long maxRetryAfterMillis,
+                       long maxRateLimitMillis) {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
         }
@@ -33,6 +49,7 @@ public final class RetryPolicy {
         this.backoffBaseMillis = backoffBaseMillis;
         this.backoffMaxMillis = backoffMaxMillis;
         this.maxRetryAfterMillis = maxRetryAfterMillis;
+        this.maxRateLimitMillis = maxRateLimitMillis;
     }
 
     public int getMaxRetries() {
@@ -68,24 +85,35 @@ public final class RetryPolicy {
     }
 
     /**
-     * Decides what follows one attempt that got this response, or failed with this I/O error (exactly one is
-     * non-null). Retryable statuses and I/O errors are retried until maxRetries retries were made, after the
-     * server's {@code Retry-After} (or the hint) when it gave one, otherwise after our backoff.
+     * Decides what follows the attempt just made of a request (counted by {@code retries}) that got this response, or
+     * failed with this I/O error (exactly one is non-null), and counts the retry it decides on. Retryable statuses and
+     * I/O errors are retried: after the server's {@code Retry-After} (or the hint) when it gave one, as long as such
+     * waits add up to no more than maxRateLimitDuration (they do not count as retries); otherwise after our backoff,
+     * until maxRetries such retries were made. maxRetries=0 retries nothing.
      */
-    public RetryDecision decide(int attempt, SegmentHttpResponse response, java.io.IOException error,
+    public RetryDecision decide(RetryState retries, SegmentHttpResponse response, java.io.IOException error,
                                 RetryDelayHint hint, Instant now) {
         boolean retryable = response == null || !response.isSuccessful() && isRetryableStatus(response.status());
         if (!retryable) {
             return RetryDecision.STOP;
         }
         boolean rateLimited = response != null && response.status() == 429;
-        if (attempt > maxRetries) {
-            return new RetryDecision(false, 0, false, rateLimited, true);
-        }
         long serverDelay = response == null ? -1 : serverDelayMillis(response, hint, now);
-        return serverDelay >= 0
-                ? new RetryDecision(true, serverDelay, true, rateLimited, false)
-                : new RetryDecision(true, backoffMillis(attempt), false, rateLimited, false);
+        RetryDecision decision;
+        if (maxRetries == 0) {
+            decision = new RetryDecision(false, 0, false, rateLimited, true);
+        } else if (serverDelay >= 0) {
+            boolean withinLimit = retries.serverAskedMillis() + serverDelay <= maxRateLimitMillis;
+            decision = new RetryDecision(withinLimit, withinLimit ? serverDelay : 0, true, rateLimited, !withinLimit);
+        } else if (retries.backoffRetries() >= maxRetries) {
+            decision = new RetryDecision(false, 0, false, rateLimited, true);
+        } else {
+            decision = new RetryDecision(true, backoffMillis(retries.backoffRetries() + 1), false, rateLimited, false);
+        }
+        if (decision.retry()) {
+            retries.retrying(decision);
+        }
+        return decision;
     }
 
     private long serverDelayMillis(SegmentHttpResponse response, RetryDelayHint hint, Instant now) {

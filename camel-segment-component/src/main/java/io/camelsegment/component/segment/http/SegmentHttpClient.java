@@ -102,15 +102,14 @@ public class SegmentHttpClient implements AutoCloseable {
     public SegmentHttpResponse execute(
             SegmentHttpRequest request, RetryPolicy policy, RetryDelayHint hint, long responseTimeoutMillis)
             throws SegmentTransportException {
-        int maxAttempts = policy.getMaxRetries() + 1;
-        int attempt = 0;
+        RetryState retries = new RetryState();
         while (true) {
-            attempt++;
+            int attempt = retries.nextAttempt();
             RetryDecision decision;
             try {
                 SegmentHttpResponse response = attempt(request, attempt, responseTimeoutMillis);
-                decision = policy.decide(attempt, response, null, hint, Instant.now());
-                logOutcome(request, attempt, maxAttempts, response, null, decision, responseTimeoutMillis);
+                decision = policy.decide(retries, response, null, hint, Instant.now());
+                logOutcome(request, retries, policy.getMaxRetries(), response, null, decision, responseTimeoutMillis);
                 if (!decision.retry()) {
                     return response;
                 }
@@ -120,8 +119,8 @@ public class SegmentHttpClient implements AutoCloseable {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new SegmentTransportException(attempt, e);
                 }
-                decision = policy.decide(attempt, null, e, hint, Instant.now());
-                logOutcome(request, attempt, maxAttempts, null, e, decision, responseTimeoutMillis);
+                decision = policy.decide(retries, null, e, hint, Instant.now());
+                logOutcome(request, retries, policy.getMaxRetries(), null, e, decision, responseTimeoutMillis);
                 if (!decision.retry()) {
                     throw new SegmentTransportException(attempt, e);
                 }
@@ -149,10 +148,13 @@ public class SegmentHttpClient implements AutoCloseable {
      * failure has no retry left. A first attempt that succeeds, or fails with a status that is never retried, is not
      * logged here (the caller reports it).
      *
+     * @param retries  the request's attempts, the one just made included
      * @param response the attempt's response, or null when it failed with {@code error}
      */
-    public void logOutcome(SegmentHttpRequest request, int attempt, int maxAttempts, SegmentHttpResponse response,
+    public void logOutcome(SegmentHttpRequest request, RetryState retries, int maxRetries, SegmentHttpResponse response,
                            IOException error, RetryDecision decision, long responseTimeoutMillis) {
+        int attempt = retries.attempts();
+        int maxAttempts = retries.maxAttempts(maxRetries);
         if (decision.retry()) {
             DeliveryAttemptLog.retrying(request, attempt, maxAttempts,
                     describe(request, response, error, responseTimeoutMillis), decision.delayMillis());
@@ -162,7 +164,7 @@ public class SegmentHttpClient implements AutoCloseable {
             }
         } else if (attempt > 1 || decision.exhausted()) {
             DeliveryAttemptLog.givingUp(request, attempt, maxAttempts,
-                    describe(request, response, error, responseTimeoutMillis));
+                    describe(request, response, error, responseTimeoutMillis), decision);
         }
     }
 

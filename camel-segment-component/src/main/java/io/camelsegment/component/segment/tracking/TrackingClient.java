@@ -13,6 +13,7 @@ import io.camelsegment.component.segment.SegmentOperation;
 import io.camelsegment.component.segment.http.RetryDecision;
 import io.camelsegment.component.segment.http.RetryDelayHint;
 import io.camelsegment.component.segment.http.RetryPolicy;
+import io.camelsegment.component.segment.http.RetryState;
 import io.camelsegment.component.segment.http.SecretMasker;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
 import io.camelsegment.component.segment.http.SegmentHttpRequest;
@@ -72,15 +73,18 @@ public class TrackingClient {
         return http.attempt(request, attempt, Math.min(responseTimeoutMillis, this.responseTimeoutMillis));
     }
 
-    /** What follows an attempt, by the same retry policy as every other request of this endpoint. */
-    public RetryDecision decide(int attempt, SegmentHttpResponse response, IOException error) {
-        return retryPolicy.decide(attempt, response, error, RetryDelayHint.NONE, Instant.now());
+    /**
+     * What follows the attempt just made, by the same retry policy as every other request of this endpoint; a retry
+     * is counted in {@code retries}.
+     */
+    public RetryDecision decide(RetryState retries, SegmentHttpResponse response, IOException error) {
+        return retryPolicy.decide(retries, response, error, RetryDelayHint.NONE, Instant.now());
     }
 
     /** Logs what follows an attempt of the buffered sender, as the blocking retry loop logs its own. */
-    public void logOutcome(SegmentHttpRequest request, int attempt, SegmentHttpResponse response, IOException error,
-                           RetryDecision decision, long responseTimeoutMillis) {
-        http.logOutcome(request, attempt, retryPolicy.getMaxRetries() + 1, response, error, decision,
+    public void logOutcome(SegmentHttpRequest request, RetryState retries, SegmentHttpResponse response,
+                           IOException error, RetryDecision decision, long responseTimeoutMillis) {
+        http.logOutcome(request, retries, retryPolicy.getMaxRetries(), response, error, decision,
                 Math.min(responseTimeoutMillis, this.responseTimeoutMillis));
     }
 

@@ -44,6 +44,13 @@ public class TrackingMessageFactory {
     private static final Set<String> ALIAS_FIELDS = Set.of("previousId");
     private static final Set<String> NULLABLE_FIELDS = Set.of("traits", "properties", "context", "integrations",
             "userId", "anonymousId", "name", "category", "timestamp", "messageId");
+    /**
+     * Fields Segment sets itself and clients must not send (API-NOTES A.4), as a message exported from Segment or
+     * taken from a webhook carries them; and {@code sentAt}, which every request sets anew: a message's old one would
+     * be sent twice in a single call, or skew the corrected timestamp.
+     */
+    static final List<String> SERVER_FIELDS = List.of("sentAt", "receivedAt", "originalTimestamp", "version",
+            "channel");
 
     private final ObjectMapper mapper;
     private final SegmentConfiguration configuration;
@@ -95,10 +102,12 @@ public class TrackingMessageFactory {
             }
         }
         String bodyWriteKey = takeWriteKey(message);
-        applyHeaders(in, message);
+        applyHeaders(in, operation, message);
         applyDefaults(operation, message);
         message.put("type", operation.getMessageType());
-        EncodedEvent event = finish(message, exchange, operation.name(), 0, "");
+        // Sent as a call of its own only when delivered directly; buffered events go as batch items.
+        int sentAtBytes = configuration.isBatching() ? 0 : SentAt.SINGLE_CALL_OVERHEAD;
+        EncodedEvent event = finish(message, exchange, operation.name(), 0, "", sentAtBytes);
         return new Built(event, bodyWriteKey);
     }
 
@@ -150,7 +159,7 @@ public class TrackingMessageFactory {
                 message.mergeMissing("context", sharedContext);
                 message.mergeMissing("integrations", sharedIntegrations);
                 String hashScope = "batch:" + (message.has("type") ? JsonValues.asText(message.get("type")) : "");
-                events.add(finish(message, exchange, hashScope, index, prefix));
+                events.add(finish(message, exchange, hashScope, index, prefix, 0));
                 eventIndexes.add(index);
             } catch (SegmentValidationException e) {
                 invalid.add(new ItemFailure(index, message != null ? message.text("messageId") : null,
@@ -171,9 +180,16 @@ public class TrackingMessageFactory {
         return TrackingMessage.of(mapper, value, field);
     }
 
-    /** Adds messageId, timestamp and context.library where absent, validates and encodes. */
-    private EncodedEvent finish(TrackingMessage message, Exchange exchange, String scope, int index, String prefix)
+    /**
+     * Drops the fields Segment sets, adds messageId, timestamp and context.library where absent, validates and encodes.
+     *
+     * @param sentAtBytes what the request adds to the message as sent: {@code sentAt} of a single call, nothing for a
+     *                    batch item (the batch carries it)
+     */
+    private EncodedEvent finish(TrackingMessage message, Exchange exchange, String scope, int index, String prefix,
+                                int sentAtBytes)
             throws SegmentValidationException {
+        SERVER_FIELDS.forEach(message::remove);
         message.removeNulls(NULLABLE_FIELDS);
         if (!message.has("messageId")) {
             // Derived, not random: a redelivery (of the exchange, or with messageIdKey of the source record) gets
@@ -193,7 +209,7 @@ public class TrackingMessageFactory {
         // Writing walks the whole message once: depth, keys, getters and lone surrogates are checked on the way.
         String item = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
         byte[] json = JsonConversion.writeValueAsBytes(mapper, message.fields(), item);
-        TrackingMessageValidator.validateSize(json.length + SentAt.SINGLE_CALL_OVERHEAD, prefix);
+        TrackingMessageValidator.validateSize(json.length + sentAtBytes, prefix);
         return new EncodedEvent(message.text("type"), message.text("messageId"), json);
     }
 
@@ -272,21 +288,40 @@ public class TrackingMessageFactory {
         return text;
     }
 
-    private void applyHeaders(Message in, TrackingMessage message) throws SegmentValidationException {
+    /**
+     * Puts the headers over the body's fields. A header of a field that this operation's messages do not have (API-NOTES
+     * A.5: {@code event} of a track, {@code traits} of an identify or group, ...) is left out, as the options are: an
+     * exchange keeps the headers of its earlier steps, and a route may send it to several operations.
+     */
+    private void applyHeaders(Message in, SegmentOperation operation, TrackingMessage message)
+            throws SegmentValidationException {
         putText(message, "userId", in.getHeader(SegmentConstants.USER_ID, String.class));
         putText(message, "anonymousId", in.getHeader(SegmentConstants.ANONYMOUS_ID, String.class));
-        putText(message, "event", in.getHeader(SegmentConstants.EVENT, String.class));
-        putText(message, "name", in.getHeader(SegmentConstants.NAME, String.class));
-        putText(message, "category", in.getHeader(SegmentConstants.CATEGORY, String.class));
-        putText(message, "groupId", in.getHeader(SegmentConstants.GROUP_ID, String.class));
-        putText(message, "previousId", in.getHeader(SegmentConstants.PREVIOUS_ID, String.class));
+        switch (operation) {
+            case track -> {
+                putText(message, "event", in.getHeader(SegmentConstants.EVENT, String.class));
+                putObject(message, "properties", in.getHeader(SegmentConstants.PROPERTIES));
+            }
+            case page, screen -> {
+                putText(message, "name", in.getHeader(SegmentConstants.NAME, String.class));
+                putText(message, "category", in.getHeader(SegmentConstants.CATEGORY, String.class));
+                putObject(message, "properties", in.getHeader(SegmentConstants.PROPERTIES));
+            }
+            case identify -> putObject(message, "traits", in.getHeader(SegmentConstants.TRAITS));
+            case group -> {
+                putText(message, "groupId", in.getHeader(SegmentConstants.GROUP_ID, String.class));
+                putObject(message, "traits", in.getHeader(SegmentConstants.TRAITS));
+            }
+            case alias -> putText(message, "previousId", in.getHeader(SegmentConstants.PREVIOUS_ID, String.class));
+            default -> {
+                // batch items are read from the body only
+            }
+        }
         putText(message, "messageId", in.getHeader(SegmentConstants.MESSAGE_ID, String.class));
         Object timestamp = in.getHeader(SegmentConstants.TIMESTAMP);
         if (timestamp != null) {
             message.put("timestamp", SegmentTimestamps.normalize(timestamp, "timestamp"));
         }
-        putObject(message, "traits", in.getHeader(SegmentConstants.TRAITS));
-        putObject(message, "properties", in.getHeader(SegmentConstants.PROPERTIES));
         putObject(message, "context", in.getHeader(SegmentConstants.CONTEXT));
         putObject(message, "integrations", in.getHeader(SegmentConstants.INTEGRATIONS));
     }

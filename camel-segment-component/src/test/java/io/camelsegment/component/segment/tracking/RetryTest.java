@@ -152,6 +152,71 @@ class RetryTest extends WireMockSegmentTestSupport {
         assertEquals(2, all(wireMock).size());
     }
 
+    /** As in Segment's libraries, a retry after Retry-After does not use up maxRetries; X-Retry-Count counts all. */
+    @ParameterizedTest
+    @ValueSource(strings = { "track", "batch" })
+    void retriesAfterRetryAfterDoNotUseUpMaxRetries(String operation) {
+        String path = "/v1/" + operation;
+        answers(path, throttled(), throttled(), aResponse().withStatus(503), throttled());
+
+        Exchange result = template.request("segment:" + operation + "?writeKey=RAW(" + WRITE_KEY + ")&event=E&userId=u1"
+                                           + "&maxRetries=1&maxRetryAfter=20",
+                e -> e.getMessage().setBody(operation.equals("batch")
+                        ? List.of(Map.of("type", "track", "userId", "u", "event", "E")) : Map.of("a", 1)));
+
+        assertNull(result.getException(), () -> String.valueOf(result.getException()));
+        List<LoggedRequest> requests = all(wireMock);
+        assertEquals(5, requests.size(), "three waits Segment asked for and one backoff retry");
+        assertSameMessageOnEveryAttempt(requests);
+    }
+
+    @Test
+    void backoffRetriesStillEndAtMaxRetriesBetweenRetryAfters() {
+        answers("/v1/track", throttled(), aResponse().withStatus(503), throttled(), aResponse().withStatus(503),
+                aResponse().withStatus(503));
+
+        Exchange result = template.request(TRACK + "&maxRetries=2&maxRetryAfter=20",
+                e -> e.getMessage().setBody(Map.of("a", 1)));
+
+        SegmentHttpException e = assertInstanceOf(SegmentHttpException.class, result.getException());
+        assertEquals(503, e.getStatusCode());
+        assertEquals(5, all(wireMock).size(), "two Retry-After retries, then the third 503 has no backoff retry left");
+        assertEquals(5, e.getAttempts());
+    }
+
+    /** The waits Segment asks for end at maxRateLimitDuration in all: then the request fails with the 429. */
+    @Test
+    void waitsSegmentAsksForEndAtMaxRateLimitDuration() {
+        wireMock.stubFor(post("/v1/track").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                .withBody("slow down")));
+
+        long start = System.nanoTime();
+        Exchange result = template.request(TRACK + "&maxRetries=1&maxRetryAfter=40&maxRateLimitDuration=100",
+                e -> e.getMessage().setBody(Map.of("a", 1)));
+        long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+        SegmentHttpException e = assertInstanceOf(SegmentHttpException.class, result.getException());
+        assertEquals(429, e.getStatusCode());
+        // waits of 40 ms (Retry-After 1 s capped by maxRetryAfter): 40 + 40 fit in 100 ms, a third would not
+        assertEquals(3, all(wireMock).size());
+        assertEquals(3, e.getAttempts());
+        assertTrue(tookMillis >= 80, "waited " + tookMillis + " ms");
+    }
+
+    @Test
+    void maxRetriesZeroDoesNotRetryAfterRetryAfterEither() {
+        wireMock.stubFor(post("/v1/track").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+
+        Exchange result = template.request(TRACK + "&maxRetries=0", e -> e.getMessage().setBody(Map.of("a", 1)));
+
+        assertEquals(429, assertInstanceOf(SegmentHttpException.class, result.getException()).getStatusCode());
+        assertEquals(1, all(wireMock).size());
+    }
+
+    private static ResponseDefinitionBuilder throttled() {
+        return aResponse().withStatus(429).withHeader("Retry-After", "1");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = { 400, 401, 403, 404, 413, 422, 501 })
     void neverRetriesOtherClientErrors(int status) {

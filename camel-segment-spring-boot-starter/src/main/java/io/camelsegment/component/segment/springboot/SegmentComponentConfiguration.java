@@ -293,6 +293,13 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
     private Duration maxRetryAfter;
 
     /**
+     * Longest time in all that one request waits as Segment asks (Retry-After, or the Public API's msBeforeNext) before
+     * it fails. Such waits do not count against maxRetries, as in Segment's own libraries (default 12 hours, theirs).
+     * Buffered delivery also ends at deliveryTimeout. A duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     */
+    private Duration maxRateLimitDuration;
+
+    /**
      * Backoff before the first retry; doubled on each further retry (with jitter), up to retryBackoffMax. In
      * milliseconds.
      */
@@ -753,6 +760,14 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
 
     public void setMaxRetryAfter(Duration maxRetryAfter) {
         this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public Duration getMaxRateLimitDuration() {
+        return maxRateLimitDuration;
+    }
+
+    public void setMaxRateLimitDuration(Duration maxRateLimitDuration) {
+        this.maxRateLimitDuration = maxRateLimitDuration;
     }
 
     public Duration getRetryBackoffBase() {

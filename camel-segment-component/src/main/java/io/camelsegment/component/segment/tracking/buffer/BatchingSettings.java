@@ -29,6 +29,7 @@ public record BatchingSettings(
         long retryBackoffBase,
         long retryBackoffMax,
         long maxRetryAfter,
+        long maxRateLimitDuration,
         long responseTimeout,
         HttpClientSettings http) {
 
@@ -39,7 +40,7 @@ public record BatchingSettings(
                 c.getOverflowPolicy(), c.getMaxBlockTime(), c.getShutdownTimeout(), c.getDeliveryTimeout(),
                 c.getMaxRetries(),
                 c.getRetryBackoffBase(), c.getRetryBackoffMax(), c.getMaxRetryAfter(),
-                c.getResponseTimeout(), HttpClientSettings.of(c));
+                c.getMaxRateLimitDuration(), c.getResponseTimeout(), HttpClientSettings.of(c));
     }
 
     public boolean acknowledged() {

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.camelsegment.component.segment.http.RetryState;
 import io.camelsegment.component.segment.http.SegmentHttpRequest;
 import io.camelsegment.component.segment.tracking.EncodedEvent;
 import io.camelsegment.component.segment.tracking.SentAt;
@@ -37,7 +38,7 @@ final class PendingBatch {
     private boolean fedCollections;
     private long lastFedNanos;
     private SegmentHttpRequest request;
-    private int attempts;
+    private final RetryState retries = new RetryState();
     private long retryAtNanos;
     private volatile Exception lastError;
 
@@ -157,14 +158,14 @@ final class PendingBatch {
         retryAtNanos = nanos;
     }
 
-    /** The number of the attempt about to be made (1 for the first). */
-    int nextAttempt() {
-        return ++attempts;
+    /** Its attempts so far, and the retries they used up. */
+    RetryState retries() {
+        return retries;
     }
 
     /** Attempts made so far. */
     int attempts() {
-        return attempts;
+        return retries.attempts();
     }
 
     SegmentHttpRequest request() {

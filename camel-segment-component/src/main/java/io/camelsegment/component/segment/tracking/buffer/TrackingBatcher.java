@@ -232,7 +232,7 @@ public class TrackingBatcher extends ServiceSupport {
             accumulator.done(batch);
             return;
         }
-        int attempt = batch.nextAttempt();
+        int attempt = batch.retries().nextAttempt();
         if (batch.request() == null) {
             batch.request(client.batchRequest(batch.batch(), batch.writeKey()));
         }
@@ -248,8 +248,8 @@ public class TrackingBatcher extends ServiceSupport {
         } finally {
             counters.requestFinished();
         }
-        RetryDecision decision = client.decide(attempt, response, error);
-        client.logOutcome(batch.request(), attempt, response, error, decision, remainingMillis);
+        RetryDecision decision = client.decide(batch.retries(), response, error);
+        client.logOutcome(batch.request(), batch.retries(), response, error, decision, remainingMillis);
         if (response != null && response.isSuccessful()) {
             delivered(batch, response.status());
             accumulator.done(batch);

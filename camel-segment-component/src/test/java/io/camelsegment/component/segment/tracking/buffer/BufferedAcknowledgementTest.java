@@ -81,13 +81,14 @@ class BufferedAcknowledgementTest extends BufferedDeliveryTestSupport {
 
     @Test
     void throttlingIsRetriedWithRetryAfterThenReported() throws Exception {
-        // 429 with Retry-After (capped by maxRetryAfter=20 ms here) is retried; once spent, the exchange sees the 429.
+        // 429 with Retry-After (1 s, capped by maxRetryAfter=20 ms here) is retried without using up maxRetries, as
+        // long as the waits add up to no more than maxRateLimitDuration; then the exchange sees the 429.
         sink.setFaults(new Faults(0, 1.0, 0, 0, 0, 0, 0, 0, 0));
-        AsyncProducer producer = producer(ACK + "&maxRetries=1");
+        AsyncProducer producer = producer(ACK + "&maxRetries=1&maxRateLimitDuration=100");
         Exchange done = track(producer, "throttled").get(5, TimeUnit.SECONDS);
         SegmentHttpException error = assertInstanceOf(SegmentHttpException.class, done.getException());
         assertEquals(429, error.getStatusCode());
-        assertEquals(2, sink.attempts());
+        assertEquals(6, sink.attempts(), "five waits of 20 ms fit in 100 ms");
     }
 
     @Test
