@@ -77,6 +77,7 @@ public final class PublicApiInputs {
             throw new SegmentValidationException("writeKeyToRemove", "must be at most " + MAX_ID_LENGTH
                                                                      + " characters, was " + key.length());
         }
+        notDotSegment("writeKeyToRemove", key);
         return key;
     }
 
@@ -231,7 +232,21 @@ public final class PublicApiInputs {
             throw new SegmentValidationException(name, "must be at most " + MAX_ID_LENGTH + " characters, was "
                                                        + id.length());
         }
+        notDotSegment(name, id);
         return id;
+    }
+
+    /**
+     * Refuses "." and ".." as a path parameter. URL-encoding leaves dots as they are, and any proxy or server on the
+     * way may remove dot segments (RFC 3986, 5.2.4): {@code DELETE /sources/abc/writekey/..} would become
+     * {@code DELETE /sources/abc/}, deleting the Source. No Segment id is a dot segment. The rule never quotes the
+     * value, as it may be a write key.
+     */
+    private static void notDotSegment(String name, String value) throws SegmentValidationException {
+        if (".".equals(value) || "..".equals(value)) {
+            throw new SegmentValidationException(name, "must not be '.' or '..': in a URL path they name another "
+                                                       + "resource (dot segments)");
+        }
     }
 
     private String text(String name, String header, String option) throws SegmentValidationException {

@@ -3,6 +3,7 @@ package io.camelsegment.component.segment.publicapi;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentValidationException;
 import org.apache.camel.Exchange;
@@ -98,6 +99,67 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
         }, "body.settings", "must be a JSON object");
 
         assertEquals(0, received().size(), "nothing may be sent");
+    }
+
+    /**
+     * URL-encoding leaves '.' and '..' as they are, and a proxy or server removing dot segments would turn
+     * DELETE /sources/s1/writekey/.. into DELETE /sources/s1/ (deleteSource): every id put in a path refuses them.
+     */
+    @Test
+    void dotSegmentsAreRefusedAsPathParameters() {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+
+        for (String dots : List.of(".", "..")) {
+            assertRejected("direct:removeSourceWriteKey", e -> {
+                e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+                e.getMessage().setHeader(SegmentConstants.WRITE_KEY_TO_REMOVE, dots);
+            }, "writeKeyToRemove", "must not be '.' or '..'");
+            assertRejected("direct:removeSourceWriteKey", e -> {
+                e.getMessage().setHeader(SegmentConstants.SOURCE_ID, dots);
+                e.getMessage().setHeader(SegmentConstants.WRITE_KEY_TO_REMOVE, "wk1");
+            }, "sourceId", "must not be '.' or '..'");
+            // the option and the JSON body are read through the same checks as the header
+            String keyOption = "segment:removeSourceWriteKey?accessToken=RAW(" + ACCESS_TOKEN + ")&sourceId=s1"
+                               + "&writeKeyToRemove=" + dots;
+            assertRejected(keyOption, e -> {
+            }, "writeKeyToRemove", "must not be '.' or '..'");
+            assertRejected("direct:deleteSource", e -> e.getMessage().setBody(Map.of("sourceId", dots)),
+                    "sourceId", "must not be '.' or '..'");
+            assertRejected("direct:addLabelsToSource", e -> {
+                e.getMessage().setHeader(SegmentConstants.SOURCE_ID, dots);
+                e.getMessage().setHeader(SegmentConstants.LABELS, "type:web");
+            }, "sourceId", "must not be '.' or '..'");
+            assertRejected("direct:listConnectedWarehousesFromSource",
+                    e -> e.getMessage().setHeader(SegmentConstants.SOURCE_ID, dots), "sourceId",
+                    "must not be '.' or '..'");
+            assertRejected("direct:listSchemaSettingsInSource",
+                    e -> e.getMessage().setHeader(SegmentConstants.SOURCE_ID, dots), "sourceId",
+                    "must not be '.' or '..'");
+            assertRejected("direct:updateSource", e -> {
+                e.getMessage().setHeader(SegmentConstants.SOURCE_ID, dots);
+                e.getMessage().setHeader(SegmentConstants.SOURCE_NAME, "renamed");
+            }, "sourceId", "must not be '.' or '..'");
+            assertRejected("direct:getDestination",
+                    e -> e.getMessage().setHeader(SegmentConstants.DESTINATION_ID, dots), "destinationId",
+                    "must not be '.' or '..'");
+            assertRejected("direct:listDeliveryMetricsSummaryFromDestination", e -> {
+                e.getMessage().setHeader(SegmentConstants.DESTINATION_ID, dots);
+                e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            }, "destinationId", "must not be '.' or '..'");
+        }
+
+        assertEquals(0, received().size(), "nothing may be sent");
+    }
+
+    /** Ids that merely contain dots are ordinary segments and are sent. */
+    @Test
+    void idsWithDotsThatAreNotDotSegmentsAreSent() {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+
+        template.request("direct:deleteSource", e -> e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "..."));
+        template.request("direct:getDestination", e -> e.getMessage().setHeader(SegmentConstants.DESTINATION_ID, "a.b"));
+
+        assertEquals(List.of("/sources/...", "/destinations/a.b"), received().stream().map(LoggedRequest::getUrl).toList());
     }
 
     @Test
