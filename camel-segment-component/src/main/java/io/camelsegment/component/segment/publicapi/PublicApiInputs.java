@@ -1,6 +1,9 @@
 package io.camelsegment.component.segment.publicapi;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,6 +33,9 @@ public final class PublicApiInputs {
     static final int MAX_ID_LENGTH = 255;
     /** pagination.count: 1..1000 in the current API (1..200 in older spec versions). */
     static final int MAX_PAGE_SIZE = 1000;
+    /** period: a date, a date-time without an offset, a date-time with one (Z, +01:00). All resolve strictly. */
+    private static final List<DateTimeFormatter> PERIOD_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ISO_LOCAL_DATE_TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 
     private final Message message;
     private final JsonNode body;
@@ -97,14 +103,39 @@ public final class PublicApiInputs {
         return options.getLabels() == null ? null : LabelsParser.parse(mapper, options.getLabels(), "labels");
     }
 
-    /** getDailyPerSourceApiCallsUsage: the usage month's start, an ISO-8601 date (2021-02-01). */
+    /**
+     * getDailyPerSourceApiCallsUsage: the usage month's start, an ISO-8601 date (2021-02-01) or date-time (with or
+     * without an offset), sent as given. A space may stand for the 'T', as it always could here.
+     */
     public String period() throws SegmentValidationException {
         String period = text("period", SegmentConstants.PERIOD, options.getPeriod());
-        if (period != null && !period.matches("\\d{4}-\\d{2}-\\d{2}([T ].*)?")) {
-            throw new SegmentValidationException("period", "must be an ISO-8601 date such as 2021-02-01, was '"
-                                                           + period + "'");
+        if (period != null && !isIsoDateOrDateTime(period)) {
+            throw new SegmentValidationException("period", "must be an ISO-8601 date such as 2021-02-01 or a "
+                                                           + "date-time such as 2021-02-01T00:00:00Z, was '" + period
+                                                           + "'");
         }
         return period;
+    }
+
+    /**
+     * Parsed, not matched by shape, so that 2021-13-45 or 2021-02-01Tfoo never reach Segment. The year must be four
+     * digits, without a sign: java.time also reads +12021-02-01 and -0001-01-01.
+     */
+    private static boolean isIsoDateOrDateTime(String value) {
+        if (value.isEmpty() || value.charAt(0) < '0' || value.charAt(0) > '9') {
+            return false;
+        }
+        String iso = value.length() > 10 && value.charAt(10) == ' '
+                ? value.substring(0, 10) + 'T' + value.substring(11) : value;
+        for (DateTimeFormatter format : PERIOD_FORMATS) {
+            try {
+                format.parse(iso);
+                return true;
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return false;
     }
 
     /** pagination.count: from the header, the body's {@code pagination.count}, or the paginationCount option. */

@@ -162,6 +162,30 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
         assertEquals(List.of("/sources/...", "/destinations/a.b"), received().stream().map(LoggedRequest::getUrl).toList());
     }
 
+    /** period is parsed as an ISO-8601 date or date-time, not matched by shape. */
+    @Test
+    void periodMustBeARealIsoDateOrDateTime() {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+
+        for (String period : List.of("2021-02-01Tfoo", "2021-02-01 whatever", "2021-13-45", "2021-02-30",
+                "2021-02-01T25:00:00", "2021-02-01T00:00:00+25:00", "2021-02-01T", "2021-02-01 ", " 2021-02-01",
+                "2021-2-1", "20210201", "+12021-02-01", "-0001-01-01", "2021-02-01T00:00:00Z[UTC]")) {
+            assertRejected("direct:getDailyPerSourceApiCallsUsage",
+                    e -> e.getMessage().setHeader(SegmentConstants.PERIOD, period), "period",
+                    "must be an ISO-8601 date such as 2021-02-01 or a date-time such as 2021-02-01T00:00:00Z, "
+                                                                                             + "was '" + period + "'");
+        }
+        // the body and the option are read through the same check as the header
+        assertRejected("direct:getDailyPerSourceApiCallsUsage",
+                e -> e.getMessage().setBody(Map.of("period", "2021-13-45")), "period", "was '2021-13-45'");
+        String option = "segment:getDailyPerSourceApiCallsUsage?accessToken=RAW(" + ACCESS_TOKEN
+                        + ")&period=2021-02-01Tfoo";
+        assertRejected(option, e -> {
+        }, "period", "was '2021-02-01Tfoo'");
+
+        assertEquals(0, received().size(), "nothing may be sent");
+    }
+
     @Test
     void aMissingAccessTokenIsReportedBeforeSending() {
         Exchange result = template.request("segment:deleteSource?sourceId=s1", e -> {

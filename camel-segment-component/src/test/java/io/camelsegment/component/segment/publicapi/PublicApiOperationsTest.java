@@ -1,6 +1,8 @@
 package io.camelsegment.component.segment.publicapi;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -98,6 +100,36 @@ class PublicApiOperationsTest extends PublicApiTestSupport {
         assertEquals("MTA=", result.getMessage().getHeader(SegmentConstants.NEXT_CURSOR));
         assertEquals(28L, result.getMessage().getHeader(SegmentConstants.TOTAL_ENTRIES));
         assertNull(result.getMessage().getHeader(SegmentConstants.PREVIOUS_CURSOR));
+    }
+
+    /** Every ISO-8601 form of period is sent as given (URL-encoded), from a header, the body or the option. */
+    @Test
+    void getDailyPerSourceApiCallsUsageSendsEveryIsoFormOfPeriodAsGiven() {
+        String path = "/usage/api-calls/sources/daily";
+        wireMock.stubFor(request(getDailyPerSourceApiCallsUsage, path)
+                .willReturn(ok(getDailyPerSourceApiCallsUsage, path, usagePage("MA==", null, 1, null))));
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("2021-02-01", "2021-02-01");
+        sent.put("2021-02-01T00:00:00", "2021-02-01T00%3A00%3A00");
+        sent.put("2021-02-01T00:00", "2021-02-01T00%3A00");
+        sent.put("2021-02-01T00:00:00Z", "2021-02-01T00%3A00%3A00Z");
+        sent.put("2021-02-01T00:00:00.000Z", "2021-02-01T00%3A00%3A00.000Z");
+        sent.put("2021-02-01T01:00:00+01:00", "2021-02-01T01%3A00%3A00%2B01%3A00");
+        sent.put("2021-02-01 00:00:00Z", "2021-02-01%2000%3A00%3A00Z");
+
+        sent.keySet().forEach(period -> call(getDailyPerSourceApiCallsUsage,
+                e -> e.getMessage().setHeader(SegmentConstants.PERIOD, period)));
+        call(getDailyPerSourceApiCallsUsage, e -> e.getMessage().setBody(Map.of("period", "2021-02-01T00:00:00Z")));
+        String option = "segment:getDailyPerSourceApiCallsUsage?accessToken=RAW(" + ACCESS_TOKEN
+                        + ")&period=2021-02-01T00:00:00Z";
+        assertNull(template.request(option, e -> {
+        }).getException());
+
+        List<String> expected = new ArrayList<>(sent.values());
+        expected.add("2021-02-01T00%3A00%3A00Z");
+        expected.add("2021-02-01T00%3A00%3A00Z");
+        assertEquals(expected.stream().map(p -> path + "?period=" + p + "&pagination.count=200").toList(),
+                received().stream().map(LoggedRequest::getUrl).toList());
     }
 
     @Test
