@@ -101,6 +101,7 @@ public class SegmentComponent extends HealthCheckComponent implements SSLContext
         SegmentOperation operation = SegmentOperation.fromName(remaining);
         SegmentConfiguration endpointConfiguration = configuration.copy();
         SegmentEndpoint endpoint = new SegmentEndpoint(uri, this, operation, endpointConfiguration);
+        OptionText.check(parameters);
         setProperties(endpoint, parameters);
         if (endpointConfiguration.getSslContextParameters() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());

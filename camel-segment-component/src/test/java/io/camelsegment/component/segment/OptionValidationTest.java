@@ -36,9 +36,36 @@ class OptionValidationTest extends WireMockSegmentTestSupport {
             "segment:track?trackingUrl=localhost:8080 | trackingUrl must be an absolute http or https URL",
             "segment:getDestination?batching=true | batching=true applies to the Tracking API operations (identify, track, page, screen, group, alias and batch), not to getDestination",
             "segment:track?batching=true&flushInterval=5000&deliveryTimeout=5000 | deliveryTimeout must be longer than flushInterval (5000 ms)",
-            "segment:track?batching=true&deliveryTimeout=0 | deliveryTimeout must be >= 1 ms, was 0"
+            "segment:track?batching=true&deliveryTimeout=0 | deliveryTimeout must be >= 1 ms, was 0",
+            "segment:track?maxRetries=abc | maxRetries must be a whole number, was 'abc'",
+            "segment:track?proxyPort=abc | proxyPort must be a whole number, was 'abc'",
+            "segment:batch?batchSize=12x | batchSize must be a whole number, was '12x'",
+            "segment:track?batching=true&flushInterval=abc | flushInterval must be a duration: milliseconds (5000), an amount with a unit (500ms, 5s, 2m, 1h30m) or ISO-8601 (PT5S), was 'abc'",
+            "segment:track?connectTimeout=soon | connectTimeout must be a duration",
+            "segment:track?deliveryTimeout=PTfoo | deliveryTimeout must be a duration",
+            "segment:track?batching=yes | batching must be true or false, was 'yes'"
     })
     void aRouteWithAnInvalidOptionFailsToStart(String uri, String expected) {
+        assertInvalid(uri, expected);
+    }
+
+    /** Every form of a duration Camel reads stays accepted (the text check only refuses what it would turn into 0). */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "segment:track?batching=true&flushInterval=250&deliveryTimeout=2m&maxRetries=+3&proxyPort=8080",
+            "segment:track?batching=true&flushInterval=500ms&deliveryTimeout=1h30m&callerRunsWhenIdle=FALSE",
+            "segment:track?batching=true&flushInterval=PT0.5S&deliveryTimeout=PT2M&connectTimeout=5s" })
+    void readableNumbersDurationsAndBooleansAreAccepted(String uri) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:ok").to(uri);
+            }
+        });
+        assertTrue(context.getRoutes().stream().anyMatch(r -> r.getEndpoint().getEndpointUri().equals("direct://ok")));
+    }
+
+    private void assertInvalid(String uri, String expected) {
         Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -1,6 +1,7 @@
 package io.camelsegment.component.segment.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,10 +25,11 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.HttpsSupport;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -40,6 +42,13 @@ import org.apache.hc.core5.util.Timeout;
 public class SegmentHttpClient implements AutoCloseable {
 
     public static final String RETRY_COUNT_HEADER = "X-Retry-Count";
+    /**
+     * Most bytes read of a successful answer (far more than a Public API page of 1,000 items); the rest is never read,
+     * so that a server or proxy answering without end cannot exhaust the heap.
+     */
+    public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /** Most bytes read of an error answer: what an exception shows of it is 1,000 characters. */
+    public static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
     private final PoolingHttpClientConnectionManager connectionManager;
     private final CloseableHttpClient client;
@@ -191,14 +200,44 @@ public class SegmentHttpClient implements AutoCloseable {
         httpRequest.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
                 .build());
-        return client.execute(httpRequest, response -> {
+        ClassicHttpResponse response = client.executeOpen(null, httpRequest, null);
+        boolean readToTheEnd = false;
+        try {
             Map<String, String> headers = new HashMap<>();
             for (Header h : response.getHeaders()) {
                 headers.put(h.getName().toLowerCase(Locale.ROOT), h.getValue());
             }
-            byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
-            return new SegmentHttpResponse(response.getCode(), headers, body, attempt);
-        });
+            int status = response.getCode();
+            byte[] body = new byte[0];
+            boolean truncated = false;
+            HttpEntity entity = response.getEntity();
+            if (entity != null) {
+                InputStream content = entity.getContent();
+                body = content.readNBytes(status >= 200 && status < 300 ? MAX_BODY_BYTES : MAX_ERROR_BODY_BYTES);
+                // Reading the end releases the connection for reuse; a longer body is cut off with its connection.
+                truncated = content.read() != -1;
+                if (truncated) {
+                    httpRequest.cancel();
+                }
+            }
+            readToTheEnd = !truncated;
+            return new SegmentHttpResponse(status, headers, body, attempt, truncated);
+        } finally {
+            if (readToTheEnd) {
+                response.close();
+            } else {
+                closeCutOff(response);
+            }
+        }
+    }
+
+    /** Closes a response whose body was not read to the end, on a connection already cancelled or broken. */
+    private static void closeCutOff(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // the connection is discarded either way
+        }
     }
 
     private static void sleep(long millis) throws InterruptedIOException {

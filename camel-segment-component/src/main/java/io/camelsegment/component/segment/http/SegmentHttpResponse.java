@@ -10,8 +10,14 @@ import java.util.Map;
  * @param headers  response headers, names lower-cased, last value wins
  * @param body     response body bytes (empty when none)
  * @param attempts how many attempts it took (1 = no retry)
+ * @param truncated the body is only the first bytes of a longer one (see {@link SegmentHttpClient#MAX_BODY_BYTES})
  */
-public record SegmentHttpResponse(int status, Map<String, String> headers, byte[] body, int attempts) {
+public record SegmentHttpResponse(int status, Map<String, String> headers, byte[] body, int attempts,
+                                  boolean truncated) {
+
+    public SegmentHttpResponse(int status, Map<String, String> headers, byte[] body, int attempts) {
+        this(status, headers, body, attempts, false);
+    }
 
     public boolean isSuccessful() {
         return status >= 200 && status < 300;
@@ -27,6 +33,7 @@ public record SegmentHttpResponse(int status, Map<String, String> headers, byte[
 
     @Override
     public String toString() {
-        return "HTTP " + status + " (" + body.length + " bytes, " + attempts + " attempt(s))";
+        return "HTTP " + status + " (" + body.length + " bytes" + (truncated ? " read of more" : "") + ", " + attempts
+               + " attempt(s))";
     }
 }

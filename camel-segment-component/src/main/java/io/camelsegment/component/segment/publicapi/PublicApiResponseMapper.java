@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentHttpException;
+import io.camelsegment.component.segment.http.SegmentHttpClient;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
 import org.apache.camel.Message;
 
@@ -41,6 +42,12 @@ final class PublicApiResponseMapper {
     JsonNode data(PublicApiCall call, SegmentHttpResponse response) throws SegmentHttpException {
         if (response.body().length == 0) {
             return mapper.createObjectNode();
+        }
+        if (response.truncated()) {
+            throw new SegmentHttpException("Segment Public API " + call + " answered HTTP " + response.status()
+                                           + " with a body of more than " + SegmentHttpClient.MAX_BODY_BYTES
+                                           + " bytes, the most the component reads; the rest was not read",
+                    response.status(), "", response.attempts(), null);
         }
         JsonNode root;
         try {

@@ -11,6 +11,7 @@ import io.camelsegment.component.segment.SegmentBufferFullException;
 import io.camelsegment.component.segment.SegmentDeliveryTimeoutException;
 import io.camelsegment.component.segment.SegmentException;
 import io.camelsegment.component.segment.SegmentHttpException;
+import io.camelsegment.component.segment.SegmentOverflowPolicy;
 import io.camelsegment.component.segment.http.RetryDecision;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
 import io.camelsegment.component.segment.monitor.DeliveryMonitor;
@@ -142,6 +143,7 @@ public class TrackingBatcher extends ServiceSupport {
      */
     public boolean[] offerAll(List<EncodedEvent> events, String writeKey, List<EventCompletion> completions)
             throws SegmentException {
+        neverTooLarge(events);
         boolean[] admitted = new boolean[events.size()];
         List<EncodedEvent> queued = new ArrayList<>(events.size());
         List<EventCompletion> queuedCompletions = completions == null ? null : new ArrayList<>();
@@ -168,6 +170,31 @@ public class TrackingBatcher extends ServiceSupport {
         }
         counters.queued(queued.size());
         return admitted;
+    }
+
+    /**
+     * Refuses at once a collection the buffer could never hold all at once (with overflowPolicy block or fail its events
+     * are queued only once there is room for all of them): waiting for room would only end at maxBlockTime, with
+     * nothing sent.
+     */
+    private void neverTooLarge(List<EncodedEvent> events) throws SegmentBufferFullException {
+        if (settings.overflowPolicy() == SegmentOverflowPolicy.dropNewest) {
+            return; // what does not fit is dropped, item by item
+        }
+        long bytes = 0;
+        for (EncodedEvent event : events) {
+            bytes += event.size();
+        }
+        boolean tooMany = events.size() > settings.bufferMaxEvents();
+        if (tooMany || bytes > settings.bufferMaxBytes()) {
+            String limit = tooMany ? "bufferMaxEvents" : "bufferMaxBytes";
+            String message = "Segment buffer can never hold this collection of " + events.size() + " valid event(s), "
+                             + bytes + " bytes, at once (bufferMaxEvents=" + settings.bufferMaxEvents()
+                             + ", bufferMaxBytes=" + settings.bufferMaxBytes() + "): none was queued; send smaller "
+                             + "collections or raise " + limit;
+            counters.rejected(events.size() + " event(s) of a batch rejected: " + message);
+            throw new SegmentBufferFullException(message, limit);
+        }
     }
 
     /** An event the full buffer had no room for (overflowPolicy=dropNewest): counted and logged with its messageId. */
@@ -214,7 +241,7 @@ public class TrackingBatcher extends ServiceSupport {
     private void send(PendingBatch batch) {
         try {
             attempt(batch);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: a sender thread outlives whatever one batch meets
             failed(batch, new SegmentException("Segment batch could not be sent: " + e, e));
             accumulator.done(batch);
         }

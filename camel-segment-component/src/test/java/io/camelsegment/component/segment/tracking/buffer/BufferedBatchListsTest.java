@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelsegment.component.segment.SegmentBatchException;
+import io.camelsegment.component.segment.SegmentBufferFullException;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.support.BufferedDeliveryTestSupport;
 import io.camelsegment.component.segment.support.FaultInjectingSegmentSink.Faults;
@@ -68,6 +69,25 @@ class BufferedBatchListsTest extends BufferedDeliveryTestSupport {
         assertEquals(4, requestError.getFailures().size());
         assertTrue(requestError.getFailures().get(0).reason().contains("HTTP 500"),
                 requestError.getFailures().get(0).reason());
+    }
+
+    /** With block (the default) or fail, a List is queued once all its items fit: one that never can is refused. */
+    @Test
+    void aListTheBufferCanNeverHoldIsRefusedAtOnceNamingTheLimit() throws Exception {
+        AsyncProducer producer = producer("segment:batch?batching=true&bufferMaxEvents=10&maxBlockTime=30000");
+        long start = System.nanoTime();
+        Exchange refused = send(producer, items("big", 20), Map.of()).get(10, TimeUnit.SECONDS);
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        SegmentBufferFullException error = assertInstanceOf(SegmentBufferFullException.class, refused.getException());
+        assertEquals("bufferMaxEvents", error.getLimit());
+        assertTrue(error.getMessage().contains("collection of 20 valid event(s)")
+                   && error.getMessage().contains("bufferMaxEvents=10"), error.getMessage());
+        assertTrue(tookMillis < 10_000, "waited " + tookMillis + " ms for room that could never come");
+
+        Exchange fits = send(producer, items("small", 10), Map.of()).get(10, TimeUnit.SECONDS);
+        assertNull(fits.getException(), () -> String.valueOf(fits.getException()));
+        assertEquals(10, sink.arrivals().size());
     }
 
     private static List<Object> items(String prefix, int n) {
