@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
+import io.camelsegment.component.segment.support.CapturedLogs;
 import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -26,11 +29,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A server (or proxy) that answers an error with a body echoing the request must not make the component leak what it
  * sent: the access token, the write key, the key to remove, their Basic/Bearer forms and base64 credentials are masked
  * in the exception message, getResponseBody(), the {successful, data, error} envelope and Camel's error-handler log,
- * for both APIs.
+ * for both APIs, also when the server's JSON encoder escapes them differently from Jackson.
  */
 class EchoedSecretsTest extends WireMockSegmentTestSupport {
 
     private static final String KEY_TO_REMOVE = "wk_OLD_echo_5Yh2Qp";
+
+    /** Characters JSON encoders escape in different ways: '/', '&', '<', '>'. */
+    private static final String ODD_TOKEN = "sgp_ODD/tok&<en>";
+    /** The same, and 'é'; the base64 of its Basic credential has a '/' too. */
+    private static final String ODD_KEY = "wk_ODD/key&\u00e9_??";
+
+    /** Valid JSON escapings of a string other than Jackson's (which leaves '/', '&', '<', '>' and 'é' as they are). */
+    enum JsonEscaping {
+        /** Go's encoding/json (Segment's servers): '&', '<', '>' as backslash-u escapes, lower-case hex. */
+        GO(c -> "&<>".indexOf(c) >= 0 ? String.format("\\u%04x", c) : null),
+        /** PHP's json_encode: '/' as a backslash-slash, non-ASCII as backslash-u escapes. */
+        PHP(c -> c == '/' ? "\\/" : c > 127 ? String.format("\\u%04x", c) : null),
+        /** Every character as a backslash-u escape, upper-case hex. */
+        EVERY_CHARACTER(c -> String.format("\\u%04X", c)),
+        /** PHP's escaped slash in a JSON document quoted in a JSON string: its backslash escaped once more. */
+        QUOTED_TWICE(c -> c == '/' ? "\\\\\\/" : null);
+
+        private final IntFunction<String> escape;
+
+        JsonEscaping(IntFunction<String> escape) {
+            this.escape = escape;
+        }
+
+        String apply(String text) {
+            StringBuilder out = new StringBuilder();
+            text.chars().forEach(c -> {
+                String escaped = escape.apply(c);
+                out.append(escaped != null ? escaped : String.valueOf((char) c));
+            });
+            return out.toString();
+        }
+    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -48,6 +83,13 @@ class EchoedSecretsTest extends WireMockSegmentTestSupport {
                         .to("segment:getDestination?destinationId=d1&throwExceptionOnFailure=false&" + credentials);
                 from("direct:trackingEnvelope")
                         .to("segment:track?event=E&userId=u&throwExceptionOnFailure=false&" + credentials);
+                String odd = "accessToken=RAW(" + ODD_TOKEN + ")&writeKey=RAW(" + ODD_KEY + ")";
+                from("direct:oddPublic").to("segment:getDestination?destinationId=d1&" + odd);
+                from("direct:oddTracking").to("segment:track?event=E&userId=u&" + odd);
+                from("direct:oddPublicEnvelope")
+                        .to("segment:getDestination?destinationId=d1&throwExceptionOnFailure=false&" + odd);
+                from("direct:oddTrackingEnvelope")
+                        .to("segment:track?event=E&userId=u&throwExceptionOnFailure=false&" + odd);
             }
         };
     }
@@ -107,6 +149,45 @@ class EchoedSecretsTest extends WireMockSegmentTestSupport {
         String logged = Files.readString(Path.of("target", "test-logs.log"), StandardCharsets.UTF_8);
         assertTrue(logged.contains("answered HTTP " + status), "the failures were logged");
         assertNoSecret("test log", logged, credentials());
+    }
+
+    @ParameterizedTest
+    @EnumSource(JsonEscaping.class)
+    void secretsEchoedInAnotherJsonEscapingAreMasked(JsonEscaping escaping) {
+        String basic = base64(ODD_KEY + ":");
+        assertTrue(basic.contains("/"), basic);
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errors\":[{\"type\":\"Unauthorized\",\"message\":\"invalid token "
+                          + escaping.apply(ODD_TOKEN) + "\",\"field\":\"" + escaping.apply(ODD_KEY) + "\"}],"
+                          + "\"error\":\"invalid write key " + escaping.apply(ODD_KEY) + "\",\"auth\":\"Basic "
+                          + escaping.apply(basic) + "\",\"bearer\":\"Bearer " + escaping.apply(ODD_TOKEN) + "\"}")));
+        // "ODD": no part of the token or the key, in any escaping or half-decoded
+        List<String> secrets = List.of("ODD", basic, escaping.apply(ODD_TOKEN), escaping.apply(ODD_KEY),
+                escaping.apply(basic));
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            for (String route : List.of("direct:oddPublic", "direct:oddTracking")) {
+                Exchange result = template.request(route, e -> {
+                });
+                SegmentHttpException e = assertInstanceOf(SegmentHttpException.class, result.getException(), route);
+                assertTrue(e.getMessage().contains("xxxxxx"), e.getMessage());
+                assertNoSecret(route + " message", e.getMessage(), secrets);
+                assertNoSecret(route + " response body", e.getResponseBody(), secrets);
+                if (e instanceof SegmentApiException api) {
+                    assertEquals(1, api.getErrors().size(), api.getErrors()::toString);
+                    assertNoSecret(route + " errors", api.getErrors().toString(), secrets);
+                }
+            }
+            for (String route : List.of("direct:oddPublicEnvelope", "direct:oddTrackingEnvelope")) {
+                Map<?, ?> envelope = template.request(route, e -> {
+                }).getMessage().getBody(Map.class);
+                assertEquals(false, envelope.get("successful"), route);
+                assertNoSecret(route + " envelope", String.valueOf(envelope), secrets);
+            }
+            assertTrue(logs.allText().contains("answered HTTP 401"), "Camel's error handler logged the failures");
+            assertNoSecret("logs", logs.allText(), secrets);
+        }
     }
 
     private static void assertNoSecret(String where, String text, List<String> secrets) {

@@ -28,8 +28,9 @@ final class PublicApiErrorMapper {
     }
 
     SegmentApiException fromResponse(PublicApiCall call, SegmentHttpResponse response) {
-        String text = call.mask(response.bodyAsString());
-        List<ApiError> errors = parseErrors(text);
+        String body = response.bodyAsString();
+        String text = call.mask(body);
+        List<ApiError> errors = parseErrors(call, body);
         String details = errors.isEmpty()
                 ? (text.isBlank() ? "(empty body)" : SegmentHttpException.truncate(text))
                 : errors.stream().map(ApiError::toString).collect(Collectors.joining("; "));
@@ -50,17 +51,19 @@ final class PublicApiErrorMapper {
                                         + reason, 0, "", attempts, cause);
     }
 
-    private List<ApiError> parseErrors(String text) {
+    /** Masked after parsing: parsing decodes JSON escapes, which may spell out a secret the raw text hid. */
+    private List<ApiError> parseErrors(PublicApiCall call, String body) {
         List<ApiError> errors = new ArrayList<>();
         JsonNode list;
         try {
-            list = mapper.readTree(text).path("errors");
+            list = mapper.readTree(body).path("errors");
         } catch (Exception notJson) {
             return errors;
         }
         for (JsonNode e : list) {
             if (e.isObject()) {
-                errors.add(new ApiError(textOrNull(e, "type"), textOrNull(e, "message"), textOrNull(e, "field")));
+                errors.add(new ApiError(call.mask(textOrNull(e, "type")), call.mask(textOrNull(e, "message")),
+                        call.mask(textOrNull(e, "field"))));
             }
         }
         return errors;
