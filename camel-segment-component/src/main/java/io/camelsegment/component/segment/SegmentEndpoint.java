@@ -22,6 +22,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 import org.apache.camel.util.function.Suppliers;
 
 /**
@@ -144,6 +145,16 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
             Thread.currentThread().interrupt();
             throw new org.apache.camel.RuntimeCamelException("Interrupted while flushing the Segment buffered sender", e);
         }
+    }
+
+    /**
+     * The endpoint URI as the component shows it (here, in its producer, the sender MBeans and the dev console): the
+     * endpoint's secrets are masked before Camel's sanitizer runs, as the sanitizer ends a {@code RAW(...)} value at
+     * its first ')' and would show the rest of a secret holding one.
+     */
+    @Override
+    public String toString() {
+        return URISupport.sanitizeUri(configuration.secretMasker().mask(getEndpointUri()));
     }
 
     @Override

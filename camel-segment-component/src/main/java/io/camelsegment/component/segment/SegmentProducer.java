@@ -22,7 +22,6 @@ import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.apache.camel.util.URISupport;
 
 /**
  * Runs one operation per exchange. Direct calls complete synchronously; buffered (acknowledged) delivery completes
@@ -72,7 +71,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
             service.start();
         }
         DeliveryMonitor monitor = endpoint.deliveryMonitor();
-        monitor.addEndpoint(URISupport.sanitizeUri(endpoint.getEndpointUri()));
+        monitor.addEndpoint(endpoint.toString());
         registerHealthCheck(monitor);
     }
 
@@ -205,6 +204,6 @@ public class SegmentProducer extends DefaultAsyncProducer {
 
     @Override
     public String toString() {
-        return "SegmentProducer[" + URISupport.sanitizeUri(endpoint.getEndpointUri()) + "]";
+        return "SegmentProducer[" + endpoint + "]";
     }
 }

@@ -10,10 +10,14 @@ import java.util.Map;
 import java.util.Properties;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.camelsegment.component.segment.monitor.DeliveryMonitor;
 import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.PluginHelper;
@@ -21,10 +25,13 @@ import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The write key never shows in endpoint strings, route dumps, exception messages, toString() or logs. */
@@ -73,6 +80,47 @@ class SecretsTest extends WireMockSegmentTestSupport {
         }
         context.getEndpoints().forEach(e -> assertNoSecret("registry endpoint", e.toString()));
         context.getRoutes().forEach(r -> assertNoSecret("route " + r.getId(), r.toString()));
+    }
+
+    /**
+     * Camel's sanitizer ends a RAW(...) value at its first ')', and masks only the first option named like writeKey:
+     * what the component shows (endpoint and producer toString, the senders' endpoints in JMX and the dev console)
+     * must hide all of every secret.
+     */
+    @Test
+    void aParenthesisInsideRawShowsNoPartOfTheSecret() throws Exception {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+        String proxy = "&proxyHost=127.0.0.1&proxyPort=" + wireMock.port() + "&proxyUsername=u";
+        List<String> uris = List.of(
+                "segment:track?event=E&userId=u&writeKey=RAW(wk_paren)KEY_TAIL)",
+                "segment:identify?userId=u&writeKey=RAW(" + WRITE_KEY + ")" + proxy
+                        + "&proxyPassword=RAW(pr0xy)PASSWORD_TAIL)",
+                "segment:getDestination?destinationId=d1&accessToken=RAW(sgp_paren)TOKEN_TAIL)",
+                "segment:removeSourceWriteKey?sourceId=s1&accessToken=RAW(" + ACCESS_TOKEN + ")&writeKey=RAW("
+                        + WRITE_KEY + ")&writeKeyToRemove=RAW(wk_old)REMOVED_TAIL)");
+        StringBuilder shown = new StringBuilder();
+        for (String uri : uris) {
+            SegmentEndpoint endpoint = context.getEndpoint(uri, SegmentEndpoint.class);
+            Exchange result = template.request(uri, e -> e.getMessage().setBody(Map.of("a", 1)));
+            assertNull(result.getException(), uri);
+            Producer producer = endpoint.createProducer();
+            shown.append(endpoint).append('\n').append(producer).append('\n');
+        }
+        for (DeliveryMonitor monitor : context.getComponent("segment", SegmentComponent.class).getDeliveryMonitors()
+                .all()) {
+            shown.append(monitor.endpoints()).append('\n'); // what the sender MBeans' Endpoints attribute shows
+        }
+        DevConsole console = DevConsoleRegistry.get(context).resolveById("segment");
+        shown.append(console.call(DevConsole.MediaType.TEXT)).append(console.call(DevConsole.MediaType.JSON));
+
+        String text = shown.toString();
+        assertTrue(text.contains("writeKey=xxxxxx") && text.contains("proxyPassword=xxxxxx")
+                   && text.contains("accessToken=xxxxxx") && text.contains("writeKeyToRemove="), text);
+        for (String part : List.of("wk_paren", "KEY_TAIL", "pr0xy", "PASSWORD_TAIL", "sgp_paren", "TOKEN_TAIL",
+                "wk_old", "REMOVED_TAIL")) {
+            assertFalse(text.contains(part), () -> "shows " + part + ": " + text);
+        }
+        assertNoSecret("endpoint strings", text);
     }
 
     @Test

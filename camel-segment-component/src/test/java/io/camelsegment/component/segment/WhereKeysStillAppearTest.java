@@ -4,14 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
 import io.camelsegment.component.segment.support.CapturedLog;
 import io.camelsegment.component.segment.support.TrackingRequests;
 import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,6 +36,15 @@ class WhereKeysStillAppearTest extends WireMockSegmentTestSupport {
     private static final String BASIC = Base64.getEncoder()
             .encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
 
+    /** A secret holding a ')', given inside RAW(...); the part after the ')' is what Camel's sanitizer shows. */
+    private static final String PAREN_URI = "segment:batch?writeKey=RAW(wk_paren)KEY_TAIL)";
+
+    @Override
+    public void configureTest(TestExecutionConfiguration configuration) {
+        super.configureTest(configuration);
+        configuration.withJMX(true); // Camel's endpoint MBeans
+    }
+
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
@@ -37,6 +52,7 @@ class WhereKeysStillAppearTest extends WireMockSegmentTestSupport {
             public void configure() {
                 from("direct:literal").routeId("literal")
                         .to("segment:track?event=E&userId=u&writeKey=RAW(" + WRITE_KEY + ")");
+                from("direct:paren").routeId("paren").to(PAREN_URI); // endpoints of routes get an MBean
             }
         };
     }
@@ -52,6 +68,46 @@ class WhereKeysStillAppearTest extends WireMockSegmentTestSupport {
         String dump = PluginHelper.getModelToXMLDumper(context).dumpModelAsXml(context,
                 ((ModelCamelContext) context).getRouteDefinition("literal"));
         assertTrue(dump.contains(WRITE_KEY), dump);
+    }
+
+    /**
+     * Camel's sanitizer ends a RAW(...) value at its first ')'. Where Camel prints an endpoint URI itself through it
+     * (its DEBUG lines on creating an endpoint, ResolveEndpointFailedException, the endpoint MBeans' names and
+     * EndpointUri), a secret holding a ')' shows from there on.
+     */
+    @Test
+    void camelsSanitizerShowsTheRestOfASecretAfterAParenthesisInsideRaw() throws Exception {
+        try (CapturedLog log = CapturedLog.debug("org.apache.camel.support.DefaultComponent",
+                "org.apache.camel.impl.engine.AbstractCamelContext")) {
+            Endpoint endpoint = context.getEndpoint(PAREN_URI + "&maxRetries=1"); // a new one: the route's exists
+            assertFalse(endpoint.toString().contains("KEY_TAIL"), "toString: masked by the component");
+            String text = log.text();
+            assertTrue(text.contains("Creating endpoint uri=[segment://batch?maxRetries=1&writeKey=xxxxxxKEY_TAIL)]"),
+                    text);
+            assertTrue(text.contains("segment://batch?maxRetries=1&writeKey=xxxxxxKEY_TAIL) converted to endpoint"),
+                    text);
+        }
+
+        ResolveEndpointFailedException invalid = assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint(PAREN_URI + "&batchSize=0"));
+        assertTrue(invalid.getMessage().contains("writeKey=xxxxxxKEY_TAIL)"), invalid.getMessage());
+
+        MBeanServer server = context.getManagementStrategy().getManagementAgent().getMBeanServer();
+        ObjectName mbean = server.queryNames(new ObjectName("org.apache.camel:type=endpoints,*"), null).stream()
+                .filter(name -> name.toString().contains("KEY_TAIL")).findFirst().orElseThrow();
+        assertTrue(server.getAttribute(mbean, "EndpointUri").toString().contains("KEY_TAIL"), mbean::toString);
+    }
+
+    /** Camel's sanitizer masks extra keywords (writeKey: the component's) once per URI, the first match only. */
+    @Test
+    void camelsSanitizerMasksOnlyTheFirstOptionNamedLikeWriteKey() {
+        String uri = "segment:removeSourceWriteKey?sourceId=s1&accessToken=RAW(" + ACCESS_TOKEN + ")&writeKey=RAW("
+                     + WRITE_KEY + ")&writeKeyToRemove=wk_REMOVED_z";
+        try (CapturedLog log = CapturedLog.debug("org.apache.camel.support.DefaultComponent")) {
+            Endpoint endpoint = context.getEndpoint(uri);
+            assertFalse(endpoint.toString().contains("wk_REMOVED_z"), "toString: masked by the component");
+            assertTrue(log.text().contains("writeKey=xxxxxx&writeKeyToRemove=wk_REMOVED_z"), log.text());
+        }
     }
 
     @Test

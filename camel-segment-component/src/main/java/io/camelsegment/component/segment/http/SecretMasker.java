@@ -16,8 +16,8 @@ import java.util.Set;
  * {@code Basic}/{@code Bearer} forms are masked with them. Each form is also found in any JSON escaping of it
  * ({@code \/}, <code>&#92;u0026</code>, <code>&#92;u00E9</code>, as Jackson, Go, PHP or Python write them, also JSON
  * quoted in JSON): the text is matched as it is and once per level of JSON string escapes decoded, and the original
- * characters of every match are replaced. The one masking routine of both APIs; used on error paths only, so it
- * favours thoroughness over speed.
+ * characters of every match are replaced. The one masking routine of both APIs; used on error paths and for endpoint
+ * strings only, so it favours thoroughness over speed.
  */
 public final class SecretMasker {
 
