@@ -3,6 +3,7 @@ package io.camelsegment.component.segment;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Properties;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -45,6 +46,16 @@ class WhereKeysStillAppearTest extends WireMockSegmentTestSupport {
         configuration.withJMX(true); // Camel's endpoint MBeans
     }
 
+    /** A key given by placeholder. */
+    private static final String PLACEHOLDER_KEY = "wk_FROM_PLACEHOLDER_q7";
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.setProperty("segment.writeKey", PLACEHOLDER_KEY);
+        return properties;
+    }
+
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
@@ -53,6 +64,8 @@ class WhereKeysStillAppearTest extends WireMockSegmentTestSupport {
                 from("direct:literal").routeId("literal")
                         .to("segment:track?event=E&userId=u&writeKey=RAW(" + WRITE_KEY + ")");
                 from("direct:paren").routeId("paren").to(PAREN_URI); // endpoints of routes get an MBean
+                from("direct:placeholder").routeId("placeholder")
+                        .to("segment:track?event=E&userId=u&writeKey=RAW({{segment.writeKey}})");
             }
         };
     }
@@ -68,6 +81,17 @@ class WhereKeysStillAppearTest extends WireMockSegmentTestSupport {
         String dump = PluginHelper.getModelToXMLDumper(context).dumpModelAsXml(context,
                 ((ModelCamelContext) context).getRouteDefinition("literal"));
         assertTrue(dump.contains(WRITE_KEY), dump);
+    }
+
+    @Test
+    void endpointUriAndKeyHoldAKeyGivenByPlaceholderResolvedRouteDumpsDoNot() throws Exception {
+        Endpoint endpoint = context.getEndpoints().stream()
+                .filter(e -> e.getEndpointUri().contains(PLACEHOLDER_KEY)).findFirst().orElseThrow();
+        assertTrue(endpoint.getEndpointKey().contains(PLACEHOLDER_KEY), endpoint.getEndpointKey());
+        assertFalse(endpoint.toString().contains(PLACEHOLDER_KEY), "toString: masked");
+        String dump = PluginHelper.getModelToXMLDumper(context).dumpModelAsXml(context,
+                ((ModelCamelContext) context).getRouteDefinition("placeholder"));
+        assertTrue(dump.contains("{{segment.writeKey}}") && !dump.contains(PLACEHOLDER_KEY), dump);
     }
 
     /**
