@@ -134,6 +134,32 @@ class WhereKeysStillAppearTest extends WireMockSegmentTestSupport {
         }
     }
 
+    /**
+     * An option Camel does not know (here a misspelt writeKey) is no secret to its sanitizer, and Camel wraps the
+     * component's errors in an exception that prints the URI through it: the value shows, in the URI and in the list
+     * of unknown parameters.
+     */
+    @Test
+    void aMisspeltOptionShowsItsValueInCamelsError() {
+        String value = "wk_MISSPELT_Qz41";
+        try (CapturedLog log = CapturedLog.debug("org.apache.camel.support.DefaultComponent")) {
+            ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class,
+                    () -> context.getEndpoint("segment:track?event=E&userId=u&wirteKey=" + value));
+            assertTrue(e.getMessage().contains("&wirteKey=" + value + " due to"), e.getMessage());
+            assertTrue(e.getMessage().contains("Unknown parameters=[{wirteKey=" + value + "}]"), e.getMessage());
+            assertTrue(log.text().contains("wirteKey=" + value), log.text());
+        }
+    }
+
+    /** At TRACE, Camel prints the options of every endpoint it creates with their values, also within RAW(...). */
+    @Test
+    void camelAtTracePrintsEveryEndpointOptionWithItsValue() {
+        try (CapturedLog log = CapturedLog.trace("org.apache.camel.support.DefaultComponent")) {
+            context.getEndpoint("segment:track?maxRetries=1&writeKey=RAW(" + WRITE_KEY + ")");
+            assertTrue(log.text().contains("writeKey=" + WRITE_KEY), log.text());
+        }
+    }
+
     @Test
     void httpClientHeadersLoggerAtDebugPrintsTheCredentialsAndTheKeyToRemove() {
         wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));

@@ -13,7 +13,7 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Captures, in memory, what some loggers write at DEBUG while it is open, and nothing else: their lines do not reach
+ * Captures, in memory, what some loggers write at DEBUG (or TRACE) while it is open, and nothing else: their lines do not reach
  * the test log file (additivity off), so that a test can show what a library prints without leaving secrets in the
  * file other tests read.
  */
@@ -24,7 +24,7 @@ public final class CapturedLog implements AutoCloseable {
     private final java.util.Map<String, LoggerConfig> previous = new java.util.HashMap<>();
     private final AbstractAppender appender;
 
-    private CapturedLog(String... loggers) {
+    private CapturedLog(Level level, String... loggers) {
         this.loggers = loggers;
         this.appender = new AbstractAppender("captured-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY) {
             @Override
@@ -41,8 +41,8 @@ public final class CapturedLog implements AutoCloseable {
                 previous.put(name, existing);
                 configuration.removeLogger(name);
             }
-            LoggerConfig config = new LoggerConfig(name, Level.DEBUG, false);
-            config.addAppender(appender, Level.DEBUG, null);
+            LoggerConfig config = new LoggerConfig(name, level, false);
+            config.addAppender(appender, level, null);
             configuration.addLogger(name, config);
         }
         context.updateLoggers();
@@ -50,7 +50,12 @@ public final class CapturedLog implements AutoCloseable {
 
     /** Starts capturing these loggers (and their children) at DEBUG. */
     public static CapturedLog debug(String... loggers) {
-        return new CapturedLog(loggers);
+        return new CapturedLog(Level.DEBUG, loggers);
+    }
+
+    /** Starts capturing these loggers (and their children) at TRACE. */
+    public static CapturedLog trace(String... loggers) {
+        return new CapturedLog(Level.TRACE, loggers);
     }
 
     /** Everything captured so far, one line per event. */
