@@ -150,7 +150,7 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
     /**
      * The endpoint URI as the component shows it (here, in its producer, the sender MBeans and the dev console): the
      * endpoint's secrets are masked before Camel's sanitizer runs, as the sanitizer ends a {@code RAW(...)} value at
-     * its first ')' and would show the rest of a secret holding one.
+     * its first ')' (showing the rest of a secret holding one) and masks only the first option named like writeKey.
      */
     @Override
     public String toString() {
