@@ -12,6 +12,7 @@ import io.camelsegment.component.segment.support.CapturedLogs;
 import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -188,6 +189,25 @@ class EchoedSecretsTest extends WireMockSegmentTestSupport {
             assertTrue(logs.allText().contains("answered HTTP 401"), "Camel's error handler logged the failures");
             assertNoSecret("logs", logs.allText(), secrets);
         }
+    }
+
+    /** A server or proxy may echo a key URL-encoded with lower-case hex digits (%2f), as RFC 3986 allows. */
+    @Test
+    void secretsEchoedUrlEncodedInLowerCaseAreMasked() {
+        String encoded = java.net.URLEncoder.encode(ODD_KEY, StandardCharsets.UTF_8);
+        String lowerCase = java.util.regex.Pattern.compile("%[0-9A-F]{2}").matcher(encoded)
+                .replaceAll(m -> m.group().toLowerCase(java.util.Locale.ROOT));
+        assertTrue(lowerCase.contains("%2f"), lowerCase);
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)
+                .withBody("invalid write key " + lowerCase + " in /v1/track?key=" + lowerCase)));
+
+        Exchange result = template.request("direct:oddTracking", e -> {
+        });
+
+        SegmentHttpException e = assertInstanceOf(SegmentHttpException.class, result.getException());
+        assertTrue(e.getMessage().contains("invalid write key xxxxxx"), e.getMessage());
+        assertNoSecret("message", e.getMessage(), List.of("ODD", lowerCase));
+        assertNoSecret("response body", e.getResponseBody(), List.of("ODD", lowerCase));
     }
 
     private static void assertNoSecret(String where, String text, List<String> secrets) {

@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Removes the secrets a request knows (write keys, the access token, the key in removeSourceWriteKey's path) from text
@@ -25,6 +27,8 @@ public final class SecretMasker {
     public static final String MASK = "xxxxxx";
 
     private static final SecretMasker NONE = new SecretMasker(List.of());
+
+    private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-F]{2}");
 
     /** Levels of JSON string escapes decoded (a JSON document quoted in a JSON string is two). */
     private static final int MAX_UNESCAPES = 3;
@@ -154,8 +158,11 @@ public final class SecretMasker {
 
     private static void addForms(Set<String> forms, String secret) {
         forms.add(secret);
-        forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-        forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
+        String urlEncoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        forms.add(urlEncoded);
+        forms.add(urlEncoded.replace("+", "%20"));
+        // Other encoders write the hex digits in lower case (%2f), as RFC 3986 allows.
+        forms.add(PERCENT_ESCAPE.matcher(urlEncoded).replaceAll(m -> m.group().toLowerCase(Locale.ROOT)));
         forms.add(unpadded(base64(secret + ":"))); // Basic credentials: the key as user name, empty password
         forms.add(unpadded(base64(secret)));
     }
