@@ -40,6 +40,20 @@ public final class JsonConversion {
         }
     }
 
+    /**
+     * The error for a value that one of the component's own walks found nested deeper than
+     * {@link SegmentJson#MAX_NESTING_DEPTH}: the writer's, which stops at the same depth and names the path there, so
+     * that the value is refused alike wherever it is found.
+     */
+    public static SegmentValidationException tooDeep(ObjectMapper mapper, Object value, String field) {
+        try {
+            writeValueAsBytes(mapper, value, field);
+        } catch (SegmentValidationException e) {
+            return e;
+        }
+        return JsonProblems.tooDeep(field.isEmpty() ? "message" : field); // not reached: the writer has the same limit
+    }
+
     /** The key of the first entry of a Map that nests deeper than Jackson's limit; null when none (or not a Map). */
     private static String deepestEntry(Object value) {
         if (value instanceof java.util.Map<?, ?> map) {

@@ -60,6 +60,10 @@ public final class JsonProblems {
                     lone.getOriginalMessage() + " (strings must be well-formed UTF-16: emoji and other characters "
                     + "outside the BMP as complete surrogate pairs)");
         }
+        if (cause instanceof StreamConstraintsException) {
+            // a JsonNode written as it is: its serializer adds no path
+            return tooDeep(join(field, ""));
+        }
         if (!(cause instanceof JsonMappingException mapping)) {
             return new SegmentValidationException(field, "could not be written as JSON: "
                                                          + cause.getClass().getSimpleName());
@@ -68,9 +72,7 @@ public final class JsonProblems {
         Throwable root = mapping.getCause();
         String original = String.valueOf(mapping.getOriginalMessage());
         if (root instanceof StreamConstraintsException || original.contains("nesting depth")) {
-            return new SegmentValidationException(join(field, path), "nests deeper than "
-                    + SegmentJson.MAX_NESTING_DEPTH + " levels (Jackson's StreamWriteConstraints maxNestingDepth; a "
-                    + "Map or List that contains itself never ends)");
+            return tooDeep(join(field, path));
         }
         if (original.startsWith("Null key")) {
             return new SegmentValidationException(join(field, path), "is an object with a null key: JSON object keys "
@@ -85,6 +87,13 @@ public final class JsonProblems {
                                                                      + root.getClass().getName());
         }
         return new SegmentValidationException(join(field, path), "could not be written as JSON: " + original);
+    }
+
+    /** A value nested deeper than {@link SegmentJson#MAX_NESTING_DEPTH}, the writer's limit (StreamWriteConstraints). */
+    public static SegmentValidationException tooDeep(String field) {
+        return new SegmentValidationException(field, "nests deeper than " + SegmentJson.MAX_NESTING_DEPTH
+                                                     + " levels (Jackson's StreamWriteConstraints maxNestingDepth; a "
+                                                     + "Map or List that contains itself never ends)");
     }
 
     /** A value nested so deep that writing it overflowed the thread's stack before Jackson's limit was reached. */

@@ -247,14 +247,7 @@ public final class PublicApiInputs {
             return JsonBodies.toObject(mapper, header, SegmentConstants.SETTINGS);
         }
         JsonNode field = bodyField("settings");
-        if (field == null || field.isNull()) {
-            return null;
-        }
-        if (!field.isObject()) {
-            throw new SegmentValidationException("body.settings", "must be a JSON object, was "
-                                                                  + field.getNodeType().name().toLowerCase(Locale.ROOT));
-        }
-        return (ObjectNode) field.deepCopy();
+        return field == null ? null : JsonBodies.toObject(mapper, field, "body.settings");
     }
 
     private String id(String name, String header, String option) throws SegmentValidationException {

@@ -71,12 +71,14 @@ public final class DerivedIdentity {
      *
      * @param scope the operation (single events) or "batch:" and the item's type (batch items)
      * @param index the item's index in a batch body, 0 for single events
+     * @param item  what the message is, for errors ({@code batch[3]}; empty for a single message)
      */
-    String messageId(Exchange exchange, String scope, int index, TrackingMessage message, ObjectMapper mapper)
+    String messageId(Exchange exchange, String scope, int index, TrackingMessage message, String item,
+                     ObjectMapper mapper)
             throws SegmentValidationException {
         String seed;
         if (key == null) {
-            seed = exchange.getExchangeId() + '|' + scope + '|' + index + '|' + message.contentHash(mapper);
+            seed = exchange.getExchangeId() + '|' + scope + '|' + index + '|' + message.contentHash(mapper, item);
         } else {
             String recordKey = key.evaluate(exchange, String.class);
             if (recordKey == null || recordKey.isBlank()) {

@@ -31,16 +31,18 @@ final class JavaValueTrees {
      * @throws SegmentValidationException when the value nests deeper than Jackson's limit or cannot be converted
      */
     static JsonNode toTree(ObjectMapper mapper, Object value, String field) throws SegmentValidationException {
-        return toTree(mapper, value, field, 0);
+        try {
+            return toTree(mapper, value, field, 0);
+        } catch (NestedTooDeep e) {
+            throw JsonConversion.tooDeep(mapper, value, field);
+        }
     }
 
     private static JsonNode toTree(ObjectMapper mapper, Object value, String field, int depth)
             throws SegmentValidationException {
         if (depth > SegmentJson.MAX_NESTING_DEPTH) {
             // Bounded before recursing further: a Map that contains itself would otherwise overflow the stack.
-            throw new SegmentValidationException(field, "nests deeper than " + SegmentJson.MAX_NESTING_DEPTH
-                                                        + " levels (Jackson's maxNestingDepth; a Map or List that "
-                                                        + "contains itself never ends)");
+            throw new NestedTooDeep();
         }
         if (value == null) {
             return NODES.nullNode();
@@ -59,9 +61,17 @@ final class JavaValueTrees {
             }
             return object;
         }
-        if (value instanceof java.util.Collection<?> items) {
+        if (value instanceof ObjectNode node) {
+            // copied here, not with deepCopy(), which recurses without a bound
+            ObjectNode object = NODES.objectNode();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                object.set(e.getKey(), toTree(mapper, e.getValue(), field, depth + 1));
+            }
+            return object;
+        }
+        if (value instanceof java.util.Collection<?> || value instanceof ArrayNode) {
             ArrayNode array = NODES.arrayNode();
-            for (Object item : items) {
+            for (Object item : (Iterable<?>) value) {
                 array.add(toTree(mapper, item, field, depth + 1));
             }
             return array;
@@ -88,7 +98,7 @@ final class JavaValueTrees {
             return NODES.numberNode(i);
         }
         if (value instanceof JsonNode node) {
-            return node.deepCopy();
+            return node; // a scalar: immutable, what deepCopy() returns
         }
         return JsonConversion.valueToTree(mapper, value, field);
     }

@@ -14,7 +14,7 @@ public final class JsonBodies {
     /** Any supported value as a tree; null stays null. Trees are copied: the caller's body is never modified. */
     public static JsonNode toTree(ObjectMapper mapper, Object value, String field) throws SegmentValidationException {
         if (value instanceof JsonNode node) {
-            return node.deepCopy();
+            return JavaValueTrees.toTree(mapper, node, field); // a copy, with nesting bounded
         }
         Object read = JsonValues.read(mapper, value, field);
         return read == null || read instanceof JsonNode ? (JsonNode) read : JavaValueTrees.toTree(mapper, read, field);

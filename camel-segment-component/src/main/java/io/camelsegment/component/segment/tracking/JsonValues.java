@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelsegment.component.segment.SegmentValidationException;
@@ -182,12 +183,19 @@ final class JsonValues {
 
     /**
      * A hash of the JSON content, equal to the hashCode of the Jackson tree of the same value (ObjectNode and ArrayNode
-     * hash like the Map and List they hold), computed without building that tree. Content that cannot be written
-     * (nested deeper than Jackson's limit, a null key, a failing getter) hashes as 0: writing the message rejects it
-     * next, naming the field.
+     * hash like the Map and List they hold), computed without building that tree, and with nesting bounded (a
+     * JsonNode's own hashCode recurses without limit). Content that cannot be written (a null key, a failing getter)
+     * hashes as 0: writing the message rejects it next, naming the field.
+     *
+     * @param  field                      what the value is, for errors ({@code batch[3]}; empty for a single message)
+     * @throws SegmentValidationException when the value nests deeper than Jackson's limit: at once, naming the path
      */
-    static int contentHash(ObjectMapper mapper, Object value) {
-        return contentHash(mapper, value, 0);
+    static int contentHash(ObjectMapper mapper, Object value, String field) throws SegmentValidationException {
+        try {
+            return contentHash(mapper, value, 0);
+        } catch (NestedTooDeep e) {
+            throw JsonConversion.tooDeep(mapper, value, field);
+        }
     }
 
     private static int contentHash(ObjectMapper mapper, Object value, int depth) {
@@ -195,40 +203,45 @@ final class JsonValues {
             return s.hashCode();
         }
         if (depth > SegmentJson.MAX_NESTING_DEPTH) {
-            return 0; // bounded: a Map that contains itself must not recurse until the stack overflows
+            // The whole walk ends here: going on with the siblings, a Map that contains itself twice never ends.
+            throw new NestedTooDeep();
         }
-        if (value instanceof Map<?, ?> map) {
+        if (value instanceof Map<?, ?> || value instanceof ObjectNode) {
+            Iterable<? extends Map.Entry<?, ?>> entries = value instanceof Map<?, ?> map
+                    ? map.entrySet() : ((ObjectNode) value).properties();
             int hash = 0;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
+            for (Map.Entry<?, ?> e : entries) {
                 if (!(e.getKey() instanceof String key)) {
-                    return treeHash(mapper, map); // keys as the mapper writes them
+                    return treeHash(mapper, value, depth); // keys as the mapper writes them
                 }
                 hash += key.hashCode() ^ contentHash(mapper, e.getValue(), depth + 1);
             }
             return hash;
         }
-        if (value instanceof Collection<?> items) {
+        if (value instanceof Collection<?> || value instanceof ArrayNode) {
             int hash = 1;
-            for (Object item : items) {
+            for (Object item : (Iterable<?>) value) {
                 hash = 31 * hash + contentHash(mapper, item, depth + 1);
             }
             return hash;
         }
         if (value instanceof JsonNode node) {
-            return node.hashCode();
+            return node.hashCode(); // a scalar
         }
         if (value == null) {
             return JsonNodeFactory.instance.nullNode().hashCode();
         }
-        return treeHash(mapper, value);
+        return treeHash(mapper, value, depth);
     }
 
-    private static int treeHash(ObjectMapper mapper, Object value) {
+    private static int treeHash(ObjectMapper mapper, Object value, int depth) {
+        JsonNode tree;
         try {
-            return JavaValueTrees.toTree(mapper, value, "").hashCode();
+            tree = JavaValueTrees.toTree(mapper, value, "");
         } catch (SegmentValidationException e) {
             return 0;
         }
+        return contentHash(mapper, tree, depth);
     }
 
     private static boolean isJdkNumber(Object value) {

@@ -120,8 +120,12 @@ final class TrackingMessage {
         return fields;
     }
 
-    /** Hash of the content, as the message's Jackson tree would hash (see {@link JsonValues#contentHash}). */
-    int contentHash(ObjectMapper mapper) {
-        return JsonValues.contentHash(mapper, fields);
+    /**
+     * Hash of the content, as the message's Jackson tree would hash (see {@link JsonValues#contentHash}).
+     *
+     * @param item what the message is, for errors ({@code batch[3]}; empty for a single message)
+     */
+    int contentHash(ObjectMapper mapper, String item) throws SegmentValidationException {
+        return JsonValues.contentHash(mapper, fields, item);
     }
 }

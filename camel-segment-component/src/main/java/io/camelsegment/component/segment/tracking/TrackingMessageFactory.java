@@ -191,10 +191,11 @@ public class TrackingMessageFactory {
             throws SegmentValidationException {
         SERVER_FIELDS.forEach(message::remove);
         message.removeNulls(NULLABLE_FIELDS);
+        String item = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
         if (!message.has("messageId")) {
             // Derived, not random: a redelivery (of the exchange, or with messageIdKey of the source record) gets
             // the same messageId, so Segment drops the duplicate.
-            message.put("messageId", identity.messageId(exchange, scope, index, message, mapper));
+            message.put("messageId", identity.messageId(exchange, scope, index, message, item, mapper));
         }
         Object timestamp = message.get("timestamp");
         if (timestamp == null) {
@@ -207,7 +208,6 @@ public class TrackingMessageFactory {
         TrackingMessageValidator.validate(message, prefix);
         message.put("context", withLibrary(message.get("context")));
         // Writing walks the whole message once: depth, keys, getters and lone surrogates are checked on the way.
-        String item = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
         byte[] json = JsonConversion.writeValueAsBytes(mapper, message.fields(), item);
         TrackingMessageValidator.validateSize(json.length + sentAtBytes, prefix);
         return new EncodedEvent(message.text("type"), message.text("messageId"), json);

@@ -3,6 +3,8 @@ package io.camelsegment.component.segment.publicapi;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentValidationException;
@@ -182,6 +184,28 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
                         + ")&period=2021-02-01Tfoo";
         assertRejected(option, e -> {
         }, "period", "was '2021-02-01Tfoo'");
+
+        assertEquals(0, received().size(), "nothing may be sent");
+    }
+
+    /** Settings built in code as a JsonNode pass no parser limit: copying them is bounded, not a stack overflow. */
+    @Test
+    void settingsNestedDeeperThanJacksonsLimitAreRefused() {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ObjectNode current = body.putObject("settings");
+        for (int i = 0; i < 100_000; i++) {
+            current = current.putObject("a");
+        }
+
+        assertRejected("direct:updateSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setHeader(SegmentConstants.SETTINGS, body.get("settings"));
+        }, SegmentConstants.SETTINGS, "nests deeper than 1000 levels");
+        assertRejected("direct:updateSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setBody(body);
+        }, "body.settings", "nests deeper than 1000 levels");
 
         assertEquals(0, received().size(), "nothing may be sent");
     }

@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelsegment.component.segment.SegmentBatchException;
+import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentValidationException;
 import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.Exchange;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.camelsegment.component.segment.support.TrackingRequests.acceptAll;
 import static io.camelsegment.component.segment.support.TrackingRequests.all;
@@ -62,6 +67,25 @@ class BadInputTest extends WireMockSegmentTestSupport {
         Map<String, Object> map = new HashMap<>();
         map.put("me", map);
         return map;
+    }
+
+    /** A Map that contains itself twice: 2^1000 paths down to Jackson's limit, for any walk that goes on past it. */
+    static Map<String, Object> selfContainingTwice() {
+        Map<String, Object> map = new HashMap<>();
+        map.put("a", map);
+        map.put("b", map);
+        return map;
+    }
+
+    /** A message whose properties are an ObjectNode built in code (no parser limit applies) nested depth levels. */
+    static ObjectNode withNestedNode(int depth) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode().put("type", "track").put("userId", "u")
+                .put("event", "E");
+        ObjectNode current = message.putObject("properties");
+        for (int i = 1; i < depth; i++) {
+            current = current.putObject("a");
+        }
+        return message;
     }
 
     static Map<String, Object> nested(int depth) {
@@ -122,6 +146,11 @@ class BadInputTest extends WireMockSegmentTestSupport {
                         "properties.me", "nests"),
                 Arguments.of("Maps nested 10,000 deep", (Supplier<Object>) () -> event("properties", nested(10_000)),
                         "properties.k", "nests"),
+                Arguments.of("Map that contains itself twice",
+                        (Supplier<Object>) () -> event("properties", selfContainingTwice()),
+                        "properties.a.a.a.a.a.a.a...(1000 levels)", "nests deeper than 1000 levels"),
+                Arguments.of("JsonNode nested 100,000 deep", (Supplier<Object>) () -> withNestedNode(100_000),
+                        "properties", "nests deeper than 1000 levels"),
                 Arguments.of("Map with a null key", (Supplier<Object>) () -> event("properties", nullKey()),
                         "properties.<null key>", "null key"),
                 Arguments.of("POJO whose getter throws", (Supplier<Object>) () -> withProperty("p", new Holder()),
@@ -209,6 +238,17 @@ class BadInputTest extends WireMockSegmentTestSupport {
         assertEquals(9, sent.size(), "every valid item delivered: " + sent);
         assertFalse(sent.contains(null));
         assertEquals(9, e.getDeliveredMessageIds().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "direct:direct", "direct:buffered" })
+    void aPropertiesHeaderNestedTooDeepIsRefused(String route) {
+        JsonNode properties = withNestedNode(100_000).get("properties");
+
+        Exchange result = template.request(route, e -> e.getMessage().setHeader(SegmentConstants.PROPERTIES, properties));
+
+        assertRejected(result, "properties", "nests deeper than 1000 levels");
+        assertEquals(0, all(wireMock).size(), "nothing sent");
     }
 
     @ParameterizedTest(name = "{0}")
