@@ -125,6 +125,16 @@ final class JsonValues {
         return object instanceof Map<?, ?> map ? map.size() : ((JsonNode) object).size();
     }
 
+    /** Whether every key is a String, so that lookups by a String key are safe and exact. */
+    static boolean hasStringKeys(Map<?, ?> map) {
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean hasKey(Object object, String key) {
         return object instanceof Map<?, ?> map ? map.containsKey(key) : ((JsonNode) object).has(key);
     }

@@ -164,6 +164,12 @@ public class TrackingMessageFactory {
             } catch (SegmentValidationException e) {
                 invalid.add(new ItemFailure(index, message != null ? message.text("messageId") : null,
                         e.getMessage()));
+            } catch (RuntimeException e) {
+                // Whatever else one item throws (a Map that fails when read) is that item's failure, not the batch's.
+                // The exception's own message is not repeated: it may quote the item's content.
+                invalid.add(new ItemFailure(index, message != null ? message.text("messageId") : null,
+                        prefix.substring(0, prefix.length() - 1) + ": could not be read as a message: "
+                                                                       + e.getClass().getName()));
             }
             index++;
         }
@@ -206,7 +212,7 @@ public class TrackingMessageFactory {
             message.put("timestamp", SegmentTimestamps.normalize(timestamp, prefix + "timestamp"));
         }
         TrackingMessageValidator.validate(message, prefix);
-        message.put("context", withLibrary(message.get("context")));
+        message.put("context", withLibrary(message.get("context"), prefix + "context"));
         // Writing walks the whole message once: depth, keys, getters and lone surrogates are checked on the way.
         byte[] json = JsonConversion.writeValueAsBytes(mapper, message.fields(), item);
         TrackingMessageValidator.validateSize(json.length + sentAtBytes, prefix);
@@ -214,9 +220,13 @@ public class TrackingMessageFactory {
     }
 
     /** The context with library added when it has none: a copy, never the caller's object. */
-    private Object withLibrary(Object context) {
+    private Object withLibrary(Object context, String field) throws SegmentValidationException {
         if (context == null) {
             return libraryContext;
+        }
+        if (context instanceof Map<?, ?> map && !JsonValues.hasStringKeys(map)) {
+            // keys as the mapper writes them: containsKey("library") may throw (a TreeMap of Integers) or miss one
+            context = JsonConversion.valueToTree(mapper, map, field);
         }
         if (JsonValues.hasKey(context, "library")) {
             return context;

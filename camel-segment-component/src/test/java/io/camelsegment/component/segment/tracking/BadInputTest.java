@@ -1,10 +1,13 @@
 package io.camelsegment.component.segment.tracking;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -19,6 +22,7 @@ import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -251,6 +256,61 @@ class BadInputTest extends WireMockSegmentTestSupport {
         assertEquals(0, all(wireMock).size(), "nothing sent");
     }
 
+    /** A context Map keyed by Integers (a TreeMap cannot even be asked for "library") is sent with its keys as text. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "direct:direct", "direct:buffered" })
+    void aContextWithKeysThatAreNotStringsIsSent(String route) {
+        Map<Integer, Object> context = new TreeMap<>(Map.of(1, "x"));
+
+        Exchange result = template.request(route, e -> e.getMessage().setBody(event("context", context)));
+
+        assertNull(result.getException());
+        JsonNode sent = json(all(wireMock).get(0));
+        JsonNode message = sent.has("batch") ? sent.get("batch").get(0) : sent;
+        assertEquals("x", message.path("context").path("1").asText(), message.toString());
+        assertEquals("camel-segment", message.path("context").path("library").path("name").asText());
+        assertEquals(Map.of(1, "x"), context, "the caller's Map is not modified");
+    }
+
+    @Test
+    void aBatchItemWithAContextKeyedByIntegersIsDeliveredWithItsNeighbours() {
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            items.add(event("messageId", "m-" + i));
+        }
+        items.set(4, event("context", new TreeMap<>(Map.of(1, "x"))));
+
+        Exchange result = template.request("direct:batch", e -> e.getMessage().setBody(items));
+
+        assertNull(result.getException());
+        assertEquals(10, batchMessageIds(all(wireMock).get(0)).size());
+    }
+
+    /** Whatever one item throws when read (here a Map whose session closed) fails that item, never its neighbours. */
+    @Test
+    void aBatchItemThatThrowsWhenReadFailsAlone() {
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            items.add(event("messageId", "valid-" + i));
+        }
+        items.set(4, new AbstractMap<String, Object>() {
+            @Override
+            public Set<Entry<String, Object>> entrySet() {
+                throw new IllegalStateException("session closed");
+            }
+        });
+
+        Exchange result = template.request("direct:batch", e -> e.getMessage().setBody(items));
+
+        assertNoError(result);
+        SegmentBatchException e = assertInstanceOf(SegmentBatchException.class, result.getException());
+        assertEquals(1, e.getFailures().size(), e.getMessage());
+        assertEquals(4, e.getFailures().get(0).index());
+        assertEquals("batch[4]: could not be read as a message: java.lang.IllegalStateException",
+                e.getFailures().get(0).reason());
+        assertEquals(9, batchMessageIds(all(wireMock).get(0)).size());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("writeKeysThatAreNotStrings")
     void aBodyWriteKeyThatIsNotAStringIsRefused(String route, Object body) {
@@ -267,7 +327,7 @@ class BadInputTest extends WireMockSegmentTestSupport {
                 Arguments.of("direct:batch", Map.of("writeKey", List.of("k"), "batch", List.of(event("x", 1)))));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aJsonStringOverJacksonsLengthLimitNamesTheLimit() {
         // 50 MB of text in one string: over Jackson's 20,000,000-character limit per string
         String body = "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\",\"properties\":{\"a\":\""
