@@ -120,7 +120,7 @@ public final class JsonProblems {
                 break;
             }
             if (ref.getFrom() instanceof java.util.Map<?, ?> map && "null".equals(ref.getFieldName())
-                && map.containsKey(null) && !map.containsKey("null")) {
+                && containsKey(map, null) && !containsKey(map, "null")) {
                 sb.append(sb.length() == 0 ? "" : ".").append("<null key>");
             } else if (ref.getFieldName() != null) {
                 sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
@@ -129,6 +129,15 @@ public final class JsonProblems {
             }
         }
         return sb.toString();
+    }
+
+    /** Map.containsKey for any Map: immutable Maps refuse a null key, sorted ones a key of another type (they throw). */
+    private static boolean containsKey(java.util.Map<?, ?> map, Object key) {
+        try {
+            return map.containsKey(key);
+        } catch (NullPointerException | ClassCastException e) {
+            return false;
+        }
     }
 
     private static String path(JsonStreamContext context) {

@@ -160,6 +160,13 @@ class BadInputTest extends WireMockSegmentTestSupport {
                         "properties.<null key>", "null key"),
                 Arguments.of("POJO whose getter throws", (Supplier<Object>) () -> withProperty("p", new Holder()),
                         "properties.p.inner.secretSauce", "getter threw java.lang.IllegalStateException"),
+                // Map.of refuses containsKey(null), which naming the key "null" asked
+                Arguments.of("failing getter under the key \"null\" of an immutable Map",
+                        (Supplier<Object>) () -> event("properties", Map.of("null", new Holder())),
+                        "properties.null.inner.secretSauce", "getter threw java.lang.IllegalStateException"),
+                Arguments.of("Maps nested 2,000 deep under the key \"null\" of an immutable Map",
+                        (Supplier<Object>) () -> event("properties", Map.of("null", nested(2_000))),
+                        "properties.null.k", "nests deeper than 1000 levels"),
                 Arguments.of("lone high surrogate", (Supplier<Object>) () -> withProperty("name", "a\uD83Db"),
                         "properties.name", "lone surrogate (U+D83D"),
                 Arguments.of("lone low surrogate in a key", (Supplier<Object>) () -> withProperty("k\uDE00", "v"),
