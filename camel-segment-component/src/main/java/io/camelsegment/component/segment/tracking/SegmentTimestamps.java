@@ -36,7 +36,8 @@ public final class SegmentTimestamps {
 
     /**
      * Normalizes a timestamp given by a route to what Segment is sent: UTC, milliseconds, years 0001 to 9999. Accepts
-     * an ISO-8601 String (any offset; none means UTC), Instant, OffsetDateTime, ZonedDateTime, Date or epoch millis.
+     * an ISO-8601 String (any offset; none means UTC), Instant, OffsetDateTime, ZonedDateTime, Date (java.sql's
+     * included) or epoch millis.
      */
     public static String normalize(Object value, String field) throws SegmentValidationException {
         if (value instanceof String s) {
@@ -52,7 +53,8 @@ public final class SegmentTimestamps {
             return formatInRange(z.toInstant(), field, value);
         }
         if (value instanceof Date d) {
-            return formatInRange(d.toInstant(), field, value);
+            // getTime(), not toInstant(): java.sql.Date and java.sql.Time (what JDBC rows carry) throw there
+            return formatInRange(Instant.ofEpochMilli(d.getTime()), field, value);
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
             || value instanceof java.math.BigInteger) {

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -206,9 +207,9 @@ public class TrackingMessageFactory {
         Object timestamp = message.get("timestamp");
         if (timestamp == null) {
             message.put("timestamp", identity.timestamp(exchange));
-        } else if (JsonValues.isIntegral(timestamp) || timestamp instanceof String) {
-            // epoch millis (e.g. a JSON body unmarshalled from another system) or ISO-8601 text with any offset: sent
-            // in UTC with milliseconds, like every other timestamp
+        } else if (JsonValues.isIntegral(timestamp) || timestamp instanceof String || timestamp instanceof Date) {
+            // epoch millis (e.g. a JSON body unmarshalled from another system), ISO-8601 text with any offset or a
+            // Date (a JDBC row's java.sql.Timestamp): sent in UTC with milliseconds, like every other timestamp
             message.put("timestamp", SegmentTimestamps.normalize(timestamp, prefix + "timestamp"));
         }
         TrackingMessageValidator.validate(message, prefix);

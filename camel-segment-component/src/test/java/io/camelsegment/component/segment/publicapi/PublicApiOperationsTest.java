@@ -211,6 +211,31 @@ class PublicApiOperationsTest extends PublicApiTestSupport {
         assertEquals(5, ((List<?>) summary.get("metrics")).size());
     }
 
+    /** java.sql.Date and Time (what camel-sql and JDBC rows carry) throw on toInstant(): read by their millis. */
+    @Test
+    void listDeliveryMetricsSummaryFromDestinationTakesJdbcTimes() {
+        String path = "/destinations/" + DESTINATION_ID + "/delivery-metrics";
+        wireMock.stubFor(request(listDeliveryMetricsSummaryFromDestination, path)
+                .willReturn(ok(listDeliveryMetricsSummaryFromDestination, path,
+                        fixture("list-delivery-metrics-summary-from-destination"))));
+        long start = Instant.parse("2026-01-01T00:00:00.250Z").toEpochMilli();
+
+        Exchange result = template.request("segment:listDeliveryMetricsSummaryFromDestination?accessToken=RAW("
+                                           + ACCESS_TOKEN + ")&destinationId=" + DESTINATION_ID, e -> {
+                                               e.getMessage().setHeader(SegmentConstants.SOURCE_ID, SOURCE_ID);
+                                               e.getMessage().setHeader(SegmentConstants.START_TIME,
+                                                       new java.sql.Date(start));
+                                               e.getMessage().setHeader(SegmentConstants.END_TIME,
+                                                       new java.sql.Time(start + 86_400_000L));
+                                           });
+
+        assertNull(result.getException());
+        assertRequest(onlyRequest(), listDeliveryMetricsSummaryFromDestination, path + "?sourceId=" + SOURCE_ID
+                                                                                 + "&startTime=2026-01-01T00%3A00%3A00.250Z"
+                                                                                 + "&endTime=2026-01-02T00%3A00%3A00.250Z",
+                false);
+    }
+
     @Test
     void listSchemaSettingsInSourceReturnsTheSettings() {
         String path = "/sources/" + SOURCE_ID + "/settings";

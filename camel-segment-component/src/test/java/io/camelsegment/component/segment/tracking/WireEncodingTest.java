@@ -1,14 +1,21 @@
 package io.camelsegment.component.segment.tracking;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.camelsegment.component.segment.support.TrackingRequests.acceptAll;
 import static io.camelsegment.component.segment.support.TrackingRequests.all;
@@ -42,6 +49,43 @@ class WireEncodingTest extends WireMockSegmentTestSupport {
         assertTrue(raw.contains(EMOJI + EMOJI), "the emoji as UTF-8");
         assertTrue(request.getBody().length < 32 * 1024, "bytes as sent: " + request.getBody().length);
         assertEquals(text, body(request).get("properties").get("text").asText());
+    }
+
+    /**
+     * The JDBC types camel-sql rows carry: java.sql.Date and Time throw on toInstant(), and Jackson writes them as a
+     * date or a time alone. Read by their millis, as a header and as a body or batch item field.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "header", "header, buffered", "body field", "batch item" })
+    void jdbcDatesAndTimesAreSentInUtcWithMilliseconds(String given) {
+        long millis = Instant.parse("2024-03-15T09:26:53.589Z").toEpochMilli();
+        java.sql.Timestamp withNanos = new java.sql.Timestamp(millis);
+        withNanos.setNanos(589_999_999);
+        List<java.util.Date> values = List.of(new java.sql.Date(millis), new java.sql.Time(millis), withNanos);
+        String key = "writeKey=RAW(" + WRITE_KEY + ")";
+
+        for (java.util.Date value : values) {
+            String track = "segment:track?event=E&userId=u&" + key;
+            Exchange result = switch (given) {
+                case "header" -> template.request(track, e -> e.getMessage().setHeader(SegmentConstants.TIMESTAMP,
+                        value));
+                case "header, buffered" -> template.request(track + "&batching=true&flushInterval=0",
+                        e -> e.getMessage().setHeader(SegmentConstants.TIMESTAMP, value));
+                case "body field" -> template.request(track, e -> e.getMessage().setBody(Map.of("timestamp", value)));
+                default -> template.request("segment:batch?" + key, e -> e.getMessage().setBody(
+                        List.of(Map.of("type", "track", "userId", "u", "event", "E", "timestamp", value))));
+            };
+            assertNull(result.getException(), () -> String.valueOf(result.getException()));
+        }
+
+        List<String> sent = new ArrayList<>();
+        for (LoggedRequest request : all(wireMock)) {
+            JsonNode json = body(request);
+            for (JsonNode message : json.has("batch") ? json.get("batch") : List.of(json)) {
+                sent.add(message.get("timestamp").asText());
+            }
+        }
+        assertEquals(Collections.nCopies(values.size(), "2024-03-15T09:26:53.589Z"), sent);
     }
 
     @Test
