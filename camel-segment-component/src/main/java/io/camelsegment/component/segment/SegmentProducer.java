@@ -128,6 +128,14 @@ public class SegmentProducer extends DefaultAsyncProducer {
             outcome = handler.handle(exchange, operation);
         } catch (Exception e) {
             outcome = CompletableFuture.failedFuture(e);
+        } catch (Error e) {
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw e; // out of memory: nothing here can help
+            }
+            // Thrown by the route's own value where no check caught it (a Map that asserts): the exchange fails, and
+            // the route's error handling sees it, which an Error would bypass.
+            outcome = CompletableFuture.failedFuture(new SegmentException(operation + " failed on this exchange's "
+                                                                          + "input: " + e.getClass().getName(), e));
         }
         SegmentOperation op = operation;
         CompletableFuture<Object> result = outcome;

@@ -9,7 +9,8 @@ import io.camelsegment.component.segment.SegmentValidationException;
  * The two calls into Jackson that walk a route's Java value recursively (converting a POJO to a tree, writing a value
  * as JSON), with every failure as a {@link SegmentValidationException} naming the field: a getter that throws, a null
  * key, nesting beyond Jackson's limit, a lone surrogate, and a value so deep that the walk overflows the thread's stack
- * first (caught here, where it arises, so that no {@code Error} reaches the route).
+ * first (caught here, where it arises, so that no {@code Error} reaches the route; nor does any other Error of the
+ * route's value but a VirtualMachineError).
  */
 public final class JsonConversion {
 
@@ -25,6 +26,10 @@ public final class JsonConversion {
             throw JsonProblems.writing(field, e);
         } catch (StackOverflowError e) {
             throw JsonProblems.tooDeepForStack(field);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            throw JsonProblems.writing(field, e); // not from a getter (GetterErrors names those): by its class
         }
     }
 
@@ -37,6 +42,10 @@ public final class JsonConversion {
             throw JsonProblems.writing(field, e);
         } catch (StackOverflowError e) {
             throw JsonProblems.tooDeepForStack(join(field, deepestEntry(value)));
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            throw JsonProblems.writing(field, e); // not from a getter (GetterErrors names those): by its class
         }
     }
 

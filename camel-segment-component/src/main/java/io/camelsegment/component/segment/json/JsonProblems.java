@@ -83,8 +83,9 @@ public final class JsonProblems {
                                                                      + "itself cannot be written as JSON");
         }
         if (root != null && !(root instanceof JsonProcessingException)) {
+            Throwable thrown = root instanceof GetterErrors.GetterError ? root.getCause() : root;
             return new SegmentValidationException(join(field, path), "could not be read: its getter threw "
-                                                                     + root.getClass().getName());
+                                                                     + thrown.getClass().getName());
         }
         return new SegmentValidationException(join(field, path), "could not be written as JSON: " + original);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
  * The component's JSON mapper: strict where input could be silently misread, exact where bytes are counted.
@@ -16,7 +17,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * <li>writing: characters outside the Basic Multilingual Plane (emoji) as 4 bytes of UTF-8, not as a 12-byte escaped
  * surrogate pair (the 32 KB per message limit counts bytes as sent); a lone surrogate is refused; floating-point
  * numbers in their shortest form that reads back as the same value (Jackson's fast writer, Schubfach, instead of JDK
- * 17's Double.toString, which is slower and sometimes longer).</li>
+ * 17's Double.toString, which is slower and sometimes longer); a POJO getter that throws an Error is reported with its
+ * path like one that throws an exception ({@link GetterErrors}).</li>
  * </ul>
  */
 public final class SegmentJson {
@@ -30,6 +32,7 @@ public final class SegmentJson {
     public static ObjectMapper newMapper() {
         return JsonMapper.builder(new SegmentJsonFactory())
                 .findAndAddModules()
+                .addModule(new SimpleModule("camel-segment").setSerializerModifier(new GetterErrors()))
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)

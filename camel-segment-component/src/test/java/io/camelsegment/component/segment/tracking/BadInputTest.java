@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelsegment.component.segment.SegmentBatchException;
 import io.camelsegment.component.segment.SegmentConstants;
+import io.camelsegment.component.segment.SegmentException;
 import io.camelsegment.component.segment.SegmentValidationException;
 import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.Exchange;
@@ -116,6 +117,12 @@ class BadInputTest extends WireMockSegmentTestSupport {
         }
     }
 
+    public static class Asserting {
+        public String getVerdict() {
+            throw new AssertionError("getter failed");
+        }
+    }
+
     public static class Holder {
         public Object getInner() {
             return new Failing();
@@ -167,6 +174,9 @@ class BadInputTest extends WireMockSegmentTestSupport {
                 Arguments.of("Maps nested 2,000 deep under the key \"null\" of an immutable Map",
                         (Supplier<Object>) () -> event("properties", Map.of("null", nested(2_000))),
                         "properties.null.k", "nests deeper than 1000 levels"),
+                Arguments.of("POJO whose getter throws an AssertionError",
+                        (Supplier<Object>) () -> withProperty("p", new Asserting()), "properties.p.verdict",
+                        "could not be read: its getter threw java.lang.AssertionError"),
                 Arguments.of("lone high surrogate", (Supplier<Object>) () -> withProperty("name", "a\uD83Db"),
                         "properties.name", "lone surrogate (U+D83D"),
                 Arguments.of("lone low surrogate in a key", (Supplier<Object>) () -> withProperty("k\uDE00", "v"),
@@ -316,6 +326,29 @@ class BadInputTest extends WireMockSegmentTestSupport {
         assertEquals("batch[4]: could not be read as a message: java.lang.IllegalStateException",
                 e.getFailures().get(0).reason());
         assertEquals(9, batchMessageIds(all(wireMock).get(0)).size());
+    }
+
+    /** An Error no check expects (a Map that asserts when read) fails the exchange: it never bypasses onException. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "direct:direct", "direct:buffered", "direct:batch" })
+    void anErrorThrownByTheBodyFailsTheExchange(String route) {
+        Map<String, Object> asserting = new AbstractMap<>() {
+            @Override
+            public Set<Entry<String, Object>> entrySet() {
+                throw new AssertionError("not read");
+            }
+        };
+
+        Exchange result = template.request(route, e -> e.getMessage().setBody(route.endsWith("batch")
+                ? List.of(asserting) : asserting));
+
+        assertNoError(result);
+        assertEquals(SegmentException.class, result.getException().getClass());
+        assertEquals(route.substring("direct:".length()).replace("direct", "track").replace("buffered", "track")
+                     + " failed on this exchange's input: java.lang.AssertionError",
+                result.getException().getMessage());
+        assertInstanceOf(AssertionError.class, result.getException().getCause());
+        assertEquals(0, all(wireMock).size(), "nothing sent");
     }
 
     @ParameterizedTest(name = "{0}")
