@@ -113,7 +113,7 @@ public final class DerivedIdentity {
     /** As {@link SegmentTimestamps#normalize}, and epoch millis given as digits (a header read as text). */
     private static String normalize(Object value, String field) throws SegmentValidationException {
         if (value instanceof String text && !text.isEmpty() && text.length() <= 18 && text.chars().allMatch(Character::isDigit)) {
-            return SegmentTimestamps.format(Instant.ofEpochMilli(Long.parseLong(text)));
+            return SegmentTimestamps.normalize(Long.parseLong(text), field); // range-checked as a Long is
         }
         return SegmentTimestamps.normalize(value, field);
     }

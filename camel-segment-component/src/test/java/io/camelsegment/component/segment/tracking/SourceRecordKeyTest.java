@@ -124,6 +124,24 @@ class SourceRecordKeyTest extends WireMockSegmentTestSupport {
         assertEquals(sent(0).get("messageId"), sent(1).get("messageId"));
     }
 
+    /** Epoch millis given as digits (a header read as text) get the same range check as a number. */
+    @Test
+    void aRecordTimeInDigitsOutsideYears1To9999IsRefused() {
+        String uri = TRACK + "&messageIdKey=${header.recordId}&sourceTimestamp=${header.recordTime}";
+
+        Exchange result = template.request(uri, e -> {
+            e.getMessage().setHeader("recordId", "r-1");
+            e.getMessage().setHeader("recordTime", "99999999999999999"); // year 3170843
+            e.getMessage().setBody(Map.of("plan", "pro"));
+        });
+
+        SegmentValidationException e = assertInstanceOf(SegmentValidationException.class, result.getException());
+        assertEquals("sourceTimestamp", e.getField());
+        assertTrue(e.getRule().startsWith("must be between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z"),
+                e.getRule());
+        assertEquals(List.of(), all(wireMock));
+    }
+
     @Test
     void aMessageIdOrTimestampGivenByTheRouteWins() {
         template.request(TRACK + "&messageIdKey=${header.recordId}", e -> {
