@@ -45,20 +45,19 @@ public final class JsonProblems {
 
     /**
      * A failure to turn a Java value into JSON (serializing it, or converting a POJO): too deep, a null key, a getter
-     * that threw, a lone surrogate.
+     * that threw, a lone surrogate, a number that is not finite.
      */
     public static SegmentValidationException writing(String field, Throwable e) {
         Throwable cause = e instanceof IllegalArgumentException && e.getCause() != null ? e.getCause() : e;
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof LoneSurrogateException) {
+            if (t instanceof RefusedValueException) {
                 cause = t; // wrapped by the serializer of an enclosing Map: the pointer says where it is
                 break;
             }
         }
-        if (cause instanceof LoneSurrogateException lone) {
-            return new SegmentValidationException(join(field, pointerPath(lone.getPointer())),
-                    lone.getOriginalMessage() + " (strings must be well-formed UTF-16: emoji and other characters "
-                    + "outside the BMP as complete surrogate pairs)");
+        if (cause instanceof RefusedValueException refused) {
+            return new SegmentValidationException(join(field, pointerPath(refused.getPointer())),
+                    refused.getOriginalMessage());
         }
         if (cause instanceof StreamConstraintsException) {
             // a JsonNode written as it is: its serializer adds no path

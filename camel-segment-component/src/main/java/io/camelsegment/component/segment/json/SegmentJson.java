@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  * <li>reading: a key repeated in one object and content after the JSON document are errors, not "last one wins" or
  * "rest ignored"; Jackson's default limits stay (1,000 levels of nesting, 20,000,000 characters per string);</li>
  * <li>writing: characters outside the Basic Multilingual Plane (emoji) as 4 bytes of UTF-8, not as a 12-byte escaped
- * surrogate pair (the 32 KB per message limit counts bytes as sent); a lone surrogate is refused; floating-point
+ * surrogate pair (the 32 KB per message limit counts bytes as sent); a lone surrogate is refused, and so are NaN and
+ * infinite numbers, which Jackson would write as the strings "NaN" and "Infinity"; floating-point
  * numbers in their shortest form that reads back as the same value (Jackson's fast writer, Schubfach, instead of JDK
  * 17's Double.toString, which is slower and sometimes longer); a POJO getter that throws an Error is reported with its
  * path like one that throws an exception ({@link GetterErrors}).</li>

@@ -3,14 +3,16 @@ package io.camelsegment.component.segment.json;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 
 /**
  * Refuses strings and keys that hold a lone surrogate before they are written: Jackson would write one escaped
  * ({@code \uD83D}), or, when it combines surrogate pairs into UTF-8, merge it with the next character into another
- * one. Checked while the value is written anyway, so that no extra pass over the message is needed. Field names that
- * recur are written from {@link FieldNameCache}, already checked and encoded.
+ * one. Refuses NaN and infinite numbers too, which Jackson writes as the strings "NaN" and "Infinity". Checked while
+ * the value is written anyway, so that no extra pass over the message is needed. Field names that recur are written
+ * from {@link FieldNameCache}, already checked and encoded.
  */
 final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
 
@@ -44,6 +46,32 @@ final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
         super.writeString(text, offset, len);
     }
 
+    @Override
+    public void writeNumber(double v) throws IOException {
+        if (!Double.isFinite(v)) {
+            throw notFinite(String.valueOf(v));
+        }
+        super.writeNumber(v);
+    }
+
+    @Override
+    public void writeNumber(float v) throws IOException {
+        if (!Float.isFinite(v)) {
+            throw notFinite(String.valueOf(v));
+        }
+        super.writeNumber(v);
+    }
+
+    @Override
+    public void writeArray(double[] array, int offset, int length) throws IOException {
+        // element by element, as JsonGenerator does: the delegate's own loop would not check them
+        writeStartArray(array, length);
+        for (int i = offset; i < offset + length; i++) {
+            writeNumber(array[i]);
+        }
+        writeEndArray();
+    }
+
     // String, not CharSequence: every string of every message passes here, and charAt must be inlined.
     private void check(String text, int from, int to, boolean key) throws IOException {
         for (int i = from; i < to; i++) {
@@ -59,8 +87,21 @@ final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
         }
     }
 
-    private LoneSurrogateException lone(boolean key, int index, char unit) {
-        String pointer = getOutputContext().pathAsPointer().toString();
-        return new LoneSurrogateException(pointer, key ? "the key" : "the string", index, unit, this);
+    private RefusedValueException lone(boolean key, int index, char unit) {
+        return RefusedValueException.loneSurrogate(pointer(), key ? "the key" : "the string", index, unit, this);
+    }
+
+    private RefusedValueException notFinite(String value) {
+        return RefusedValueException.notFinite(pointer(), value, this);
+    }
+
+    /** Where the value about to be written goes. */
+    private String pointer() {
+        JsonStreamContext context = getOutputContext();
+        if (context.inArray()) {
+            // the next element: until it is written, the context names the one before it
+            return context.getParent().pathAsPointer() + "/" + context.getEntryCount();
+        }
+        return context.pathAsPointer().toString();
     }
 }

@@ -99,6 +99,10 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
             e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
             e.getMessage().setBody(Map.of("settings", List.of(1)));
         }, "body.settings", "must be a JSON object");
+        assertRejected("direct:updateSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setBody(Map.of("settings", Map.of("ratio", Double.NaN)));
+        }, "body.settings.ratio", "must be a finite number, was NaN");
 
         assertEquals(0, received().size(), "nothing may be sent");
     }
