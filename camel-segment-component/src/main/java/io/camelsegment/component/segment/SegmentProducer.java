@@ -165,7 +165,10 @@ public class SegmentProducer extends DefaultAsyncProducer {
         try {
             requested = SegmentOperation.fromName(name);
         } catch (IllegalArgumentException e) {
-            throw new SegmentValidationException(SegmentConstants.OPERATION, e.getMessage());
+            // not fromName's message, which quotes the header's value: errors about an exchange never do
+            throw new SegmentValidationException(SegmentConstants.OPERATION, "is not a Segment operation; valid "
+                                                                             + "operations: "
+                                                                             + SegmentOperation.validNames());
         }
         if (requested.getApi() != endpoint.getOperation().getApi()) {
             throw new SegmentValidationException(SegmentConstants.OPERATION, "'" + requested + "' belongs to the "

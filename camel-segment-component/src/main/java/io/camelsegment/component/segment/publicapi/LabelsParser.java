@@ -85,8 +85,8 @@ final class LabelsParser {
         String key = colon < 0 ? "" : pair.substring(0, colon).trim();
         String value = colon < 0 ? "" : pair.substring(colon + 1).trim();
         if (key.isEmpty() || value.isEmpty()) {
-            throw new SegmentValidationException(field, "must be key:value with a non-empty key and value, was '"
-                                                        + pair.trim() + "'");
+            throw new SegmentValidationException(field, "must be key:value with a non-empty key and value, was "
+                                                        + PublicApiInputs.quote(pair.trim()));
         }
         return label.put("key", key).put("value", value);
     }

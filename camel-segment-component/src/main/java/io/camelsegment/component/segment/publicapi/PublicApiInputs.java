@@ -31,6 +31,8 @@ public final class PublicApiInputs {
 
     /** Path parameters and ids: Segment accepts 1 to 255 characters. */
     static final int MAX_ID_LENGTH = 255;
+    /** Characters of a bad input that an error quotes. */
+    static final int MAX_QUOTED = 40;
     /** pagination.count: 1..1000 in the current API (1..200 in older spec versions). */
     static final int MAX_PAGE_SIZE = 1000;
     /** period: a date, a date-time without an offset, a date-time with one (Z, +01:00). All resolve strictly. */
@@ -111,8 +113,8 @@ public final class PublicApiInputs {
         String period = text("period", SegmentConstants.PERIOD, options.getPeriod());
         if (period != null && !isIsoDateOrDateTime(period)) {
             throw new SegmentValidationException("period", "must be an ISO-8601 date such as 2021-02-01 or a "
-                                                           + "date-time such as 2021-02-01T00:00:00Z, was '" + period
-                                                           + "'");
+                                                           + "date-time such as 2021-02-01T00:00:00Z, was "
+                                                           + quote(period));
         }
         return period;
     }
@@ -159,7 +161,7 @@ public final class PublicApiInputs {
             count = value instanceof Number n && n.doubleValue() == n.intValue()
                     ? n.intValue() : Integer.parseInt(value.toString().trim());
         } catch (NumberFormatException e) {
-            throw new SegmentValidationException(field, "must be an integer, was '" + value + "'");
+            throw new SegmentValidationException(field, "must be an integer, was " + quote(value));
         }
         if (count < 1 || count > MAX_PAGE_SIZE) {
             throw new SegmentValidationException(field, "must be between 1 and " + MAX_PAGE_SIZE + ", was " + count);
@@ -202,8 +204,8 @@ public final class PublicApiInputs {
         try {
             return SegmentGranularity.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new SegmentValidationException("granularity", "must be one of DAY, HOUR, MINUTE, was '" + value
-                                                                + "'");
+            throw new SegmentValidationException("granularity", "must be one of DAY, HOUR, MINUTE, was "
+                                                                + quote(value));
         }
     }
 
@@ -237,7 +239,7 @@ public final class PublicApiInputs {
         if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
             return Boolean.valueOf(text);
         }
-        throw new SegmentValidationException("enabled", "must be true or false, was '" + value + "'");
+        throw new SegmentValidationException("enabled", "must be true or false, was " + quote(value));
     }
 
     /** updateSource: the settings object (no endpoint option: settings are structured). */
@@ -290,6 +292,19 @@ public final class PublicApiInputs {
             value = option;
         }
         return nonBlank(name, value);
+    }
+
+    /**
+     * A value as errors quote it: its first {@value #MAX_QUOTED} characters, so that a message stays short whatever a
+     * header held. Only for inputs that are not secrets (never an id, a key or the body).
+     */
+    static String quote(Object value) {
+        String text = String.valueOf(value);
+        if (text.length() <= MAX_QUOTED) {
+            return "'" + text + "'";
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
+        return "'" + text.substring(0, end) + "…' (" + text.length() + " characters)";
     }
 
     private static String nonBlank(String name, String value) throws SegmentValidationException {

@@ -44,17 +44,17 @@ public final class SegmentTimestamps {
             return normalizeText(s, field);
         }
         if (value instanceof Instant i) {
-            return formatInRange(i, field, value);
+            return formatInRange(i, field, "an Instant");
         }
         if (value instanceof OffsetDateTime o) {
-            return formatInRange(o.toInstant(), field, value);
+            return formatInRange(o.toInstant(), field, "an OffsetDateTime");
         }
         if (value instanceof ZonedDateTime z) {
-            return formatInRange(z.toInstant(), field, value);
+            return formatInRange(z.toInstant(), field, "a ZonedDateTime");
         }
         if (value instanceof Date d) {
             // getTime(), not toInstant(): java.sql.Date and java.sql.Time (what JDBC rows carry) throw there
-            return formatInRange(Instant.ofEpochMilli(d.getTime()), field, value);
+            return formatInRange(Instant.ofEpochMilli(d.getTime()), field, "a " + d.getClass().getName());
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
             || value instanceof java.math.BigInteger) {
@@ -62,9 +62,9 @@ public final class SegmentTimestamps {
             try {
                 millis = value instanceof java.math.BigInteger big ? big.longValueExact() : ((Number) value).longValue();
             } catch (ArithmeticException e) {
-                throw outOfRange(field, "epoch millis " + value);
+                throw outOfRange(field, "epoch millis");
             }
-            return formatInRange(Instant.ofEpochMilli(millis), field, "epoch millis " + value);
+            return formatInRange(Instant.ofEpochMilli(millis), field, "epoch millis");
         }
         throw new SegmentValidationException(field, "must be an ISO-8601 timestamp, was a "
                                                     + value.getClass().getSimpleName());
@@ -79,8 +79,9 @@ public final class SegmentTimestamps {
         try {
             parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
         } catch (DateTimeParseException e) {
-            throw new SegmentValidationException(field, "must be an ISO-8601 date-time (e.g. 2026-01-31T12:00:00.000Z), "
-                                                        + "was '" + value + "'");
+            throw new SegmentValidationException(field, "must be an ISO-8601 date-time such as "
+                                                        + "2026-01-31T12:00:00.000Z; the text given ("
+                                                        + value.length() + " characters) is not one");
         }
         Instant instant;
         try {
@@ -88,15 +89,16 @@ public final class SegmentTimestamps {
                     ? OffsetDateTime.from(parsed).toInstant()
                     : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC); // no offset: UTC, as Segment reads it
         } catch (DateTimeException e) {
-            throw outOfRange(field, "'" + value + "'");
+            throw outOfRange(field, "text");
         }
-        return formatInRange(instant, field, "'" + value + "'");
+        return formatInRange(instant, field, "text");
     }
 
-    private static String formatInRange(Instant instant, String field, Object given)
+    /** @param given what the value was (epoch millis, text, an Instant), never the value: errors do not quote it */
+    private static String formatInRange(Instant instant, String field, String given)
             throws SegmentValidationException {
         if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
-            throw outOfRange(field, String.valueOf(given));
+            throw outOfRange(field, given);
         }
         return format(instant);
     }
@@ -104,7 +106,7 @@ public final class SegmentTimestamps {
     private static SegmentValidationException outOfRange(String field, String given) {
         return new SegmentValidationException(field, "must be between 0001-01-01T00:00:00.000Z and "
                                                      + "9999-12-31T23:59:59.999Z in UTC (ISO-8601 with a four-digit "
-                                                     + "year), was " + given);
+                                                     + "year), was " + given + " outside that range");
     }
 
     /**

@@ -2,8 +2,6 @@ package io.camelsegment.component.segment.tracking;
 
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.camelsegment.component.segment.SegmentValidationException;
 
 /**
@@ -75,7 +73,9 @@ public final class TrackingMessageValidator {
             throw new SegmentValidationException(prefix + "type", "is required: one of " + TYPES);
         }
         if (!(type instanceof String text) || !TYPES.contains(text)) {
-            throw new SegmentValidationException(prefix + "type", "must be one of " + TYPES + ", was " + json(type));
+            throw new SegmentValidationException(prefix + "type", "must be one of " + TYPES + ", was "
+                                                                  + (type instanceof String ? "another string"
+                                                                          : describe(type)));
         }
         return text;
     }
@@ -123,24 +123,12 @@ public final class TrackingMessageValidator {
         }
     }
 
+    /** The JSON type of a value, never the value: errors do not quote what a message carries. */
     private static String describe(Object value) {
         return switch (JsonValues.kind(value)) {
             case "array" -> "an array";
-            case "number" -> "a number (" + json(value) + ")";
-            case "boolean" -> "a boolean (" + json(value) + ")";
-            case "string" -> "a string";
+            case "number", "boolean", "string" -> "a " + JsonValues.kind(value);
             default -> JsonValues.kind(value);
         };
-    }
-
-    /** A scalar as JSON text, for error messages (containers by kind only: they may be large). */
-    private static String json(Object value) {
-        if (value instanceof JsonNode node) {
-            return node.isValueNode() ? node.toString() : JsonValues.kind(value);
-        }
-        if (value instanceof String text) {
-            return JsonNodeFactory.instance.textNode(text).toString();
-        }
-        return value instanceof Number || value instanceof Boolean ? String.valueOf(value) : JsonValues.kind(value);
     }
 }

@@ -214,6 +214,29 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
         assertEquals(0, received().size(), "nothing may be sent");
     }
 
+    /** A bad input is quoted by its first 40 characters at most (times not at all), however long the header was. */
+    @Test
+    void longBadInputsAreQuotedShort() {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+        String garbage = "x".repeat(100_000);
+
+        assertRejected("direct:getDailyPerSourceApiCallsUsage",
+                e -> e.getMessage().setHeader(SegmentConstants.PERIOD, garbage), "period",
+                "2021-02-01T00:00:00Z, was '" + "x".repeat(40) + "…' (100000 characters)");
+        assertRejected("direct:addLabelsToSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setHeader(SegmentConstants.LABELS, "type:web," + garbage);
+        }, "CamelSegmentLabels[1]", "was '" + "x".repeat(40) + "…' (100000 characters)");
+        assertRejected("direct:listDeliveryMetricsSummaryFromDestination", e -> {
+            e.getMessage().setHeader(SegmentConstants.DESTINATION_ID, "d1");
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setHeader(SegmentConstants.START_TIME, garbage);
+        }, "startTime", "must be an ISO-8601 date-time such as 2026-01-31T12:00:00.000Z; the text given (100000 "
+                        + "characters) is not one");
+
+        assertEquals(0, received().size(), "nothing may be sent");
+    }
+
     @Test
     void aMissingAccessTokenIsReportedBeforeSending() {
         Exchange result = template.request("segment:deleteSource?sourceId=s1", e -> {

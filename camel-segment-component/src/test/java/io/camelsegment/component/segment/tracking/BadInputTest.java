@@ -21,6 +21,7 @@ import io.camelsegment.component.segment.SegmentException;
 import io.camelsegment.component.segment.SegmentValidationException;
 import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -286,6 +287,62 @@ class BadInputTest extends WireMockSegmentTestSupport {
 
         assertRejected(result, "properties", "nests deeper than 1000 levels");
         assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    /** What the tests of errors that quote nothing put in the value: it must appear in no message. */
+    private static final String QUOTED = "wk_NOT_TO_BE_QUOTED";
+
+    static Stream<Arguments> valuesErrorsDoNotQuote() {
+        String garbage = QUOTED + "x".repeat(100_000);
+        return Stream.of(
+                Arguments.of("100 KB of garbage as CamelSegmentTimestamp",
+                        (Processor) e -> e.getMessage().setHeader(SegmentConstants.TIMESTAMP, garbage), "timestamp",
+                        "must be an ISO-8601 date-time such as 2026-01-31T12:00:00.000Z; the text given (100019 "
+                                                                                                + "characters) is not one"),
+                Arguments.of("a text timestamp in year 99999",
+                        (Processor) e -> e.getMessage().setBody(event("timestamp", "+99999-01-01T00:00:00Z")),
+                        "timestamp", "must be between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z in UTC "
+                                     + "(ISO-8601 with a four-digit year), was text outside that range"),
+                Arguments.of("epoch millis in year 3170843",
+                        (Processor) e -> e.getMessage().setHeader(SegmentConstants.TIMESTAMP, 99_999_999_999_999_999L),
+                        "timestamp", "must be between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z in UTC "
+                                     + "(ISO-8601 with a four-digit year), was epoch millis outside that range"),
+                Arguments.of("a card number as userId",
+                        (Processor) e -> e.getMessage().setBody(event("userId", 4_111_111_111_111_111L)), "userId",
+                        "must be a string, was a number"),
+                Arguments.of("garbage as CamelSegmentOperation",
+                        (Processor) e -> e.getMessage().setHeader(SegmentConstants.OPERATION, garbage),
+                        SegmentConstants.OPERATION, "is not a Segment operation; valid operations: identify, track"));
+    }
+
+    /** Errors name the field and the rule, never the value: it may be personal data, or a key in the wrong header. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("valuesErrorsDoNotQuote")
+    void errorsDoNotQuoteTheValue(String name, Processor input, String field, String rule) {
+        Exchange result = template.request("direct:direct", e -> {
+            e.getMessage().setBody(Map.of("a", 1));
+            input.process(e);
+        });
+
+        assertNoError(result);
+        SegmentValidationException e = assertInstanceOf(SegmentValidationException.class, result.getException());
+        assertEquals(field, e.getField());
+        assertTrue(e.getRule().startsWith(rule), e.getRule());
+        for (String quoted : List.of(QUOTED, "99999", "4111")) {
+            assertFalse(e.getMessage().contains(quoted), e.getMessage());
+        }
+        assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    @Test
+    void aBatchItemsTypeIsNotQuoted() {
+        Exchange result = template.request("direct:batch", e -> e.getMessage().setBody(
+                List.of(Map.of("type", QUOTED, "userId", "u"), event("messageId", "valid"))));
+
+        SegmentBatchException e = assertInstanceOf(SegmentBatchException.class, result.getException());
+        assertEquals("batch[0].type: must be one of " + TrackingMessageValidator.TYPES + ", was another string",
+                e.getFailures().get(0).reason());
+        assertFalse(e.getMessage().contains(QUOTED), e.getMessage());
     }
 
     /** A context Map keyed by Integers (a TreeMap cannot even be asked for "library") is sent with its keys as text. */
