@@ -72,18 +72,10 @@ final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
         writeEndArray();
     }
 
-    // String, not CharSequence: every string of every message passes here, and charAt must be inlined.
     private void check(String text, int from, int to, boolean key) throws IOException {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                boolean pairStart = Character.isHighSurrogate(c) && i + 1 < to
-                                    && Character.isLowSurrogate(text.charAt(i + 1));
-                if (!pairStart) {
-                    throw lone(key, i - from, c);
-                }
-                i++; // the low half of the pair
-            }
+        int lone = Utf16.firstLoneSurrogate(text, from, to);
+        if (lone >= 0) {
+            throw lone(key, lone - from, text.charAt(lone));
         }
     }
 

@@ -18,6 +18,7 @@ import io.camelsegment.component.segment.SegmentGranularity;
 import io.camelsegment.component.segment.SegmentValidationException;
 import io.camelsegment.component.segment.json.JsonConversion;
 import io.camelsegment.component.segment.json.JsonProblems;
+import io.camelsegment.component.segment.json.Utf16;
 import io.camelsegment.component.segment.tracking.JsonBodies;
 import io.camelsegment.component.segment.tracking.SegmentTimestamps;
 import org.apache.camel.Message;
@@ -85,7 +86,7 @@ public final class PublicApiInputs {
             throw new SegmentValidationException("writeKeyToRemove", "must be at most " + MAX_ID_LENGTH
                                                                      + " characters, was " + key.length());
         }
-        notDotSegment("writeKeyToRemove", key);
+        checkPathSegment("writeKeyToRemove", key);
         return key;
     }
 
@@ -258,20 +259,30 @@ public final class PublicApiInputs {
             throw new SegmentValidationException(name, "must be at most " + MAX_ID_LENGTH + " characters, was "
                                                        + id.length());
         }
-        notDotSegment(name, id);
+        checkPathSegment(name, id);
         return id;
     }
 
     /**
-     * Refuses "." and ".." as a path parameter. URL-encoding leaves dots as they are, and any proxy or server on the
-     * way may remove dot segments (RFC 3986, 5.2.4): {@code DELETE /sources/abc/writekey/..} would become
-     * {@code DELETE /sources/abc/}, deleting the Source. No Segment id is a dot segment. The rule never quotes the
-     * value, as it may be a write key.
+     * Refuses what would name another resource once URL-encoded: "." and "..", which encoding leaves as they are and
+     * any proxy or server on the way may remove as dot segments (RFC 3986, 5.2.4): {@code DELETE
+     * /sources/abc/writekey/..} would become {@code DELETE /sources/abc/}, deleting the Source; and a lone surrogate,
+     * which UTF-8 encoding turns into '?' ({@code %3F}), another id. No Segment id is either. The rules never quote
+     * the value, as it may be a write key.
      */
-    private static void notDotSegment(String name, String value) throws SegmentValidationException {
+    private static void checkPathSegment(String name, String value) throws SegmentValidationException {
+        if (value == null) {
+            return;
+        }
         if (".".equals(value) || "..".equals(value)) {
             throw new SegmentValidationException(name, "must not be '.' or '..': in a URL path they name another "
                                                        + "resource (dot segments)");
+        }
+        int lone = Utf16.firstLoneSurrogate(value, 0, value.length());
+        if (lone >= 0) {
+            throw new SegmentValidationException(name, "holds a lone surrogate (half of a UTF-16 pair) at index " + lone
+                                                       + ": not valid Unicode; URL-encoded it would be sent as '?', "
+                                                       + "naming another resource");
         }
     }
 

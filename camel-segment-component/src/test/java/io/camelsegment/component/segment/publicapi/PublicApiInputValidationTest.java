@@ -16,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,6 +154,36 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
                 e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
             }, "destinationId", "must not be '.' or '..'");
         }
+
+        assertEquals(0, received().size(), "nothing may be sent");
+    }
+
+    /** URL-encoding turns a lone surrogate into '?' (%3F): the request would name another resource. */
+    @Test
+    void loneSurrogatesAreRefusedInIdsAndKeys() {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+        String rule = "holds a lone surrogate (half of a UTF-16 pair) at index 2: not valid Unicode; URL-encoded it "
+                      + "would be sent as '?', naming another resource";
+
+        assertRejected("direct:deleteSource", e -> e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "ab\uD800cd"),
+                "sourceId", rule);
+        assertRejected("direct:deleteSource", e -> e.getMessage().setBody(Map.of("sourceId", "ab\uDC00")), "sourceId",
+                rule);
+        assertRejected("direct:getDestination",
+                e -> e.getMessage().setHeader(SegmentConstants.DESTINATION_ID, "d1\uDC00\uD800"), "destinationId",
+                rule);
+        assertRejected("direct:listDeliveryMetricsSummaryFromDestination", e -> {
+            e.getMessage().setHeader(SegmentConstants.DESTINATION_ID, "d1");
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1\uD83D"); // a query parameter here
+        }, "sourceId", rule);
+        Exchange result = template.request("direct:removeSourceWriteKey", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setHeader(SegmentConstants.WRITE_KEY_TO_REMOVE, "wk\uD800secret");
+        });
+        SegmentValidationException e = assertInstanceOf(SegmentValidationException.class, result.getException());
+        assertEquals("writeKeyToRemove", e.getField());
+        assertEquals(rule, e.getRule());
+        assertFalse(e.getMessage().contains("secret"), "the key is not quoted");
 
         assertEquals(0, received().size(), "nothing may be sent");
     }
