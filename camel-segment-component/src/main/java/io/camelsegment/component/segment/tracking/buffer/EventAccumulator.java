@@ -36,8 +36,10 @@ import io.camelsegment.component.segment.tracking.EncodedEvent;
  * A caller that streams collections is given the whole hold, since its next collection is as far away as the time it
  * takes to gather one. Against a server that answers within a millisecond a streaming caller would otherwise make a
  * request of a few hundred events every round trip (four to ten times the fewest requests, each costing CPU on both
- * sides). A batch fed only by threads that wait for their exchanges (each finds its earlier events settled) never
- * waits: it is what those threads wait for.
+ * sides). A batch fed only by threads that wait for their exchanges (each finds its earlier events settled) does not
+ * wait for more of its own callers: it is what those threads wait for. But once a batch is delivered, the threads that
+ * waited for it come back with their next events within a fraction of a millisecond, and the open batch waits for
+ * them in the same way ({@link #settling}), so that they share one request instead of racing the sender one by one.
  *
  * <p>
  * Retries do not park a sender (Kafka's Sender does the same): a batch that must be tried again is handed back with
@@ -74,6 +76,11 @@ final class EventAccumulator {
     private Thread holdWatcher;
     /** Events in a row that found the sender idle, with none arriving while a request was on the wire. */
     private long idleInARow;
+    /**
+     * Threads that waited for the events of a settled batch and have not yet come back with their next ones (an
+     * estimate: see {@link #settling}); while there are any, the open batch waits for them as for a streaming caller.
+     */
+    private int returning;
     private boolean closed;
     private boolean aborted;
 
@@ -104,6 +111,9 @@ final class EventAccumulator {
             long now = System.nanoTime();
             batch = add(event, writeKey, completion, now);
             batch.fedBy(streaming, false, now);
+            if (!streaming) {
+                cameBack();
+            }
         } finally {
             lock.unlock();
         }
@@ -171,6 +181,7 @@ final class EventAccumulator {
             }
             PendingBatch batch = newBatch(event, writeKey, completion, now);
             inFlight.add(batch);
+            returning = 0;
             return batch;
         } finally {
             lock.unlock();
@@ -195,6 +206,9 @@ final class EventAccumulator {
             }
             if (last != null) {
                 last.fedBy(streaming, true, now); // one call: the collection counts as one feed
+                if (!streaming) {
+                    cameBack();
+                }
             }
         } finally {
             lock.unlock();
@@ -334,9 +348,12 @@ final class EventAccumulator {
         }
     }
 
-    /** A batch that waits for more events from a caller that streams them (see the class comment). */
+    /**
+     * A batch that waits for more events: from a caller that streams them, or from the threads that waited for a batch
+     * just settled (see the class comment).
+     */
     private boolean isHeld(PendingBatch batch) {
-        return lingerNanos == 0 && batch.streamed();
+        return lingerNanos == 0 && (batch.streamed() || returning > 0);
     }
 
     /**
@@ -348,7 +365,7 @@ final class EventAccumulator {
         if (lingerNanos != 0) {
             return batch.createdNanos() + lingerNanos;
         }
-        return batch.streamed() ? batch.holdEndsNanos(streamQuietNanos, streamHoldNanos) : batch.createdNanos();
+        return isHeld(batch) ? batch.holdEndsNanos(streamQuietNanos, streamHoldNanos) : batch.createdNanos();
     }
 
     private PendingBatch takeSendable(long now) {
@@ -363,6 +380,7 @@ final class EventAccumulator {
             PendingBatch batch = it.next();
             if (closed || inFlight.isEmpty() && goAtNanos(batch) - now <= 0) {
                 it.remove();
+                returning = 0; // those still to come go into the next batch
                 return batch;
             }
         }
@@ -410,6 +428,30 @@ final class EventAccumulator {
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A batch is being settled: the threads that waited for its events will come back with their next ones, and the
+     * open batch waits for them (at most as long as for a streaming caller). Called before its completions are told,
+     * so that no thread comes back before it is expected.
+     */
+    void settling(PendingBatch batch) {
+        if (batch.waitingFeeds() == 0 || lingerNanos != 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            returning += batch.waitingFeeds();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A thread that waits for its events added one: once the last expected one is back, the open batch may go. */
+    private void cameBack() {
+        if (returning > 0 && --returning == 0 && inFlight.isEmpty()) {
+            changed.signal();
         }
     }
 

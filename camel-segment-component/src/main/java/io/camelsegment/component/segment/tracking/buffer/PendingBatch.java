@@ -37,6 +37,7 @@ final class PendingBatch {
     private boolean streamed;
     private boolean fedCollections;
     private long lastFedNanos;
+    private int waitingFeeds;
     private SegmentHttpRequest request;
     private final RetryState retries = new RetryState();
     private long retryAtNanos;
@@ -76,8 +77,15 @@ final class PendingBatch {
         if (streaming) {
             streamed = true;
             fedCollections |= collection;
+        } else {
+            waitingFeeds++;
         }
         lastFedNanos = nowNanos;
+    }
+
+    /** Calls by threads that wait for their events: each such thread comes back once the batch is settled. */
+    int waitingFeeds() {
+        return waitingFeeds;
     }
 
     /** A caller that streams events added to it (see {@link #fedBy}). */
@@ -86,7 +94,7 @@ final class PendingBatch {
     }
 
     /**
-     * When a streamed batch stops waiting for more: {@code quietNanos} after events were last added, or
+     * When a held batch (streamed, or waiting for the callers of a settled batch to come back) stops waiting for more: {@code quietNanos} after events were last added, or
      * {@code holdNanos} after it opened, whichever is first. A caller that streams collections gets the whole hold: its
      * next collection is a whole collection's time away.
      */

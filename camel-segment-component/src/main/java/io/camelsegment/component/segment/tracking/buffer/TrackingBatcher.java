@@ -310,6 +310,7 @@ public class TrackingBatcher extends ServiceSupport {
         }
         capacity.release(batch.count(), batch.eventBytes());
         counters.batchSent(batch.count(), batch.requestBytes(), 0); // retries counted as they happen
+        accumulator.settling(batch);
         for (EventCompletion completion : batch.completions()) {
             completion.delivered(status);
         }

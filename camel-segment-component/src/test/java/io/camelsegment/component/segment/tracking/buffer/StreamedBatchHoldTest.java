@@ -183,6 +183,45 @@ class StreamedBatchHoldTest {
         assertTrue(System.nanoTime() - opened >= hold - TimeUnit.MILLISECONDS.toNanos(50), "went before its hold");
     }
 
+    /** The threads that waited for a batch just settled come back with their next events: the open batch waits. */
+    @Test
+    void aBatchWaitsForTheThreadsOfTheBatchJustSettled() throws Exception {
+        EventAccumulator accumulator = accumulator(LONG, LONG);
+        appendOn(accumulator, 3);
+        PendingBatch first = take(accumulator).get(5, TimeUnit.SECONDS);
+        assertEquals(3, first.count());
+        settle(accumulator, first);
+        appendOn(accumulator, 2);
+        CompletableFuture<PendingBatch> taken = takeHeld(accumulator, 300, "went before the third thread was back");
+        appendOn(accumulator, 1);
+        assertEquals(3, taken.get(5, TimeUnit.SECONDS).count(), "went once all three were back");
+    }
+
+    @Test
+    void aThreadThatDoesNotComeBackIsWaitedForOnlyTheQuietTime() throws Exception {
+        long quiet = TimeUnit.MILLISECONDS.toNanos(200);
+        EventAccumulator accumulator = accumulator(quiet, LONG);
+        appendOn(accumulator, 3);
+        settle(accumulator, take(accumulator).get(5, TimeUnit.SECONDS));
+        appendOn(accumulator, 1);
+        long lastAdded = System.nanoTime();
+        PendingBatch second = take(accumulator).get(10, TimeUnit.SECONDS);
+        long waited = System.nanoTime() - lastAdded;
+        assertEquals(1, second.count());
+        assertTrue(waited >= quiet, "went " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms after the last event");
+        settle(accumulator, second);
+        appendOn(accumulator, 1); // the one thread of the last batch is back: nothing more to wait for
+        assertEquals(1, take(accumulator).get(5, TimeUnit.SECONDS).count());
+    }
+
+    /** What the sender does when a batch is delivered: expects its threads back, tells them, is done with it. */
+    private static void settle(EventAccumulator accumulator, PendingBatch batch) {
+        assertTrue(batch.settle());
+        accumulator.settling(batch);
+        batch.settledDone();
+        accumulator.done(batch);
+    }
+
     @Test
     void aLingerReplacesTheHold() throws Exception {
         EventAccumulator accumulator = new EventAccumulator(settings(100), LONG, LONG);
