@@ -16,7 +16,6 @@ import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentGranularity;
 import io.camelsegment.component.segment.SegmentValidationException;
-import io.camelsegment.component.segment.json.JsonConversion;
 import io.camelsegment.component.segment.json.JsonProblems;
 import io.camelsegment.component.segment.json.Utf16;
 import io.camelsegment.component.segment.tracking.JsonBodies;
@@ -367,7 +366,7 @@ public final class PublicApiInputs {
             return node;
         }
         if (body instanceof Map || body instanceof Collection) {
-            return JsonConversion.valueToTree(mapper, body, "body");
+            return JsonBodies.toTree(mapper, body, "body"); // nesting and values counted, as for every input
         }
         String text = message.getBody(String.class);
         String trimmed = text == null ? "" : text.trim();

@@ -148,11 +148,15 @@ public final class PublicApiRequestBuilder {
         if (body != null) {
             // The body's media type is the operation's version, like its Accept (both the spec and the API take it).
             headers.put("Content-Type", operation.getAccept());
-            bytes = JsonConversion.writeValueAsBytes(mapper, body, "body");
+            bytes = JsonConversion.writeValueAsBytes(mapper, body, "body", MAX_BODY_BYTES,
+                    "the Public API's limit of " + MAX_BODY_BYTES + " bytes (25 MB) per request");
         }
         return new SegmentHttpRequest(operation.getMethod(), URI.create(baseUrl + path), displayPath.toString(),
                 headers, bytes);
     }
+
+    /** The Public API's payload limit: "bodies containing up to 25mb (26,214,400 bytes)"; over it Segment answers 413. */
+    static final int MAX_BODY_BYTES = 26_214_400;
 
     private ObjectNode updateSourceBody(PublicApiInputs in) throws SegmentValidationException {
         ObjectNode body = mapper.createObjectNode();

@@ -32,14 +32,17 @@ final class JavaValueTrees {
      */
     static JsonNode toTree(ObjectMapper mapper, Object value, String field) throws SegmentValidationException {
         try {
-            return toTree(mapper, value, field, 0);
+            return toTree(mapper, value, field, 0, new ValueCount());
         } catch (NestedTooDeep e) {
             throw JsonConversion.tooDeep(mapper, value, field);
+        } catch (ValueCount.TooManyValues e) {
+            throw ValueCount.tooMany(field);
         }
     }
 
-    private static JsonNode toTree(ObjectMapper mapper, Object value, String field, int depth)
+    private static JsonNode toTree(ObjectMapper mapper, Object value, String field, int depth, ValueCount count)
             throws SegmentValidationException {
+        count.visit();
         if (depth > SegmentJson.MAX_NESTING_DEPTH) {
             // Bounded before recursing further: a Map that contains itself would otherwise overflow the stack.
             throw new NestedTooDeep();
@@ -57,7 +60,7 @@ final class JavaValueTrees {
                     // the mapper knows how to write other key types
                     return JsonConversion.valueToTree(mapper, value, field);
                 }
-                object.set(key, toTree(mapper, e.getValue(), field, depth + 1));
+                object.set(key, toTree(mapper, e.getValue(), field, depth + 1, count));
             }
             return object;
         }
@@ -65,14 +68,14 @@ final class JavaValueTrees {
             // copied here, not with deepCopy(), which recurses without a bound
             ObjectNode object = NODES.objectNode();
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                object.set(e.getKey(), toTree(mapper, e.getValue(), field, depth + 1));
+                object.set(e.getKey(), toTree(mapper, e.getValue(), field, depth + 1, count));
             }
             return object;
         }
         if (value instanceof java.util.Collection<?> || value instanceof ArrayNode) {
             ArrayNode array = NODES.arrayNode();
             for (Object item : (Iterable<?>) value) {
-                array.add(toTree(mapper, item, field, depth + 1));
+                array.add(toTree(mapper, item, field, depth + 1, count));
             }
             return array;
         }

@@ -201,17 +201,21 @@ final class JsonValues {
      * hashes as 0: writing the message rejects it next, naming the field.
      *
      * @param  field                      what the value is, for errors ({@code batch[3]}; empty for a single message)
-     * @throws SegmentValidationException when the value nests deeper than Jackson's limit: at once, naming the path
+     * @throws SegmentValidationException when the value nests deeper than Jackson's limit (at once, naming the path),
+     *                                    or holds more than {@link ValueCount#MAX_VALUES} values
      */
     static int contentHash(ObjectMapper mapper, Object value, String field) throws SegmentValidationException {
         try {
-            return contentHash(mapper, value, 0);
+            return contentHash(mapper, value, 0, new ValueCount());
         } catch (NestedTooDeep e) {
             throw JsonConversion.tooDeep(mapper, value, field);
+        } catch (ValueCount.TooManyValues e) {
+            throw ValueCount.tooMany(field);
         }
     }
 
-    private static int contentHash(ObjectMapper mapper, Object value, int depth) {
+    private static int contentHash(ObjectMapper mapper, Object value, int depth, ValueCount count) {
+        count.visit();
         if (value instanceof String s) {
             return s.hashCode();
         }
@@ -225,16 +229,16 @@ final class JsonValues {
             int hash = 0;
             for (Map.Entry<?, ?> e : entries) {
                 if (!(e.getKey() instanceof String key)) {
-                    return treeHash(mapper, value, depth); // keys as the mapper writes them
+                    return treeHash(mapper, value, depth, count); // keys as the mapper writes them
                 }
-                hash += key.hashCode() ^ contentHash(mapper, e.getValue(), depth + 1);
+                hash += key.hashCode() ^ contentHash(mapper, e.getValue(), depth + 1, count);
             }
             return hash;
         }
         if (value instanceof Collection<?> || value instanceof ArrayNode) {
             int hash = 1;
             for (Object item : (Iterable<?>) value) {
-                hash = 31 * hash + contentHash(mapper, item, depth + 1);
+                hash = 31 * hash + contentHash(mapper, item, depth + 1, count);
             }
             return hash;
         }
@@ -244,17 +248,17 @@ final class JsonValues {
         if (value == null) {
             return JsonNodeFactory.instance.nullNode().hashCode();
         }
-        return treeHash(mapper, value, depth);
+        return treeHash(mapper, value, depth, count);
     }
 
-    private static int treeHash(ObjectMapper mapper, Object value, int depth) {
+    private static int treeHash(ObjectMapper mapper, Object value, int depth, ValueCount count) {
         JsonNode tree;
         try {
             tree = JavaValueTrees.toTree(mapper, value, "");
         } catch (SegmentValidationException e) {
             return 0;
         }
-        return contentHash(mapper, tree, depth);
+        return contentHash(mapper, tree, depth, count);
     }
 
     private static boolean isJdkNumber(Object value) {

@@ -12,6 +12,8 @@ public final class TrackingMessageValidator {
 
     /** Segment's limit on one message, in bytes (32 KB). */
     public static final int MAX_MESSAGE_BYTES = 32 * 1024;
+    /** The limit as errors name it. */
+    static final String LIMIT = "Segment's limit of " + MAX_MESSAGE_BYTES + " bytes (32 KB) per message";
     /** Segment's limit on a messageId, in characters. */
     public static final int MAX_MESSAGE_ID_LENGTH = 100;
 
@@ -62,8 +64,7 @@ public final class TrackingMessageValidator {
     public static void validateSize(int bytes, String prefix) throws SegmentValidationException {
         if (bytes > MAX_MESSAGE_BYTES) {
             throw new SegmentValidationException(prefix.isEmpty() ? "message" : prefix.substring(0, prefix.length() - 1),
-                    "is " + bytes + " bytes as sent, over Segment's limit of " + MAX_MESSAGE_BYTES
-                                                                               + " bytes (32 KB) per message");
+                    "is " + bytes + " bytes as sent, over " + LIMIT);
         }
     }
 

@@ -245,6 +245,30 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
         assertEquals(0, received().size(), "nothing may be sent");
     }
 
+    /** Settings holding one Map twice at each of 60 levels (2^60 values) are refused, not expanded. */
+    @Test
+    void settingsHoldingAMapManyTimesOverAreRefused() {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(java.util.Map.of("x", 1));
+        for (int i = 0; i < 60; i++) {
+            java.util.Map<String, Object> above = new java.util.LinkedHashMap<>();
+            above.put("a", settings);
+            above.put("b", settings);
+            settings = above;
+        }
+        java.util.Map<String, Object> header = settings;
+
+        assertRejected("direct:updateSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setHeader(SegmentConstants.SETTINGS, header);
+        }, SegmentConstants.SETTINGS, "holds more than 1000000 values");
+        assertRejected("direct:updateSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setBody(java.util.Map.of("settings", header));
+        }, "body", "holds more than 1000000 values");
+        assertEquals(0, received().size(), "nothing may be sent");
+    }
+
     /** A bad input is quoted by its first 40 characters at most (times not at all), however long the header was. */
     @Test
     void longBadInputsAreQuotedShort() {

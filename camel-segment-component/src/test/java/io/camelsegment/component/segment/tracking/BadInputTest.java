@@ -84,6 +84,18 @@ class BadInputTest extends WireMockSegmentTestSupport {
         return map;
     }
 
+    /** Each level holds the one below twice: 2^levels values within a few levels of nesting, for any walk to expand. */
+    static Map<String, Object> heldTwiceAtEachLevel(int levels) {
+        Map<String, Object> map = new LinkedHashMap<>(Map.of("x", 1));
+        for (int i = 0; i < levels; i++) {
+            Map<String, Object> above = new LinkedHashMap<>();
+            above.put("a", map);
+            above.put("b", map);
+            map = above;
+        }
+        return map;
+    }
+
     /** A message whose properties are an ObjectNode built in code (no parser limit applies) nested depth levels. */
     static ObjectNode withNestedNode(int depth) {
         ObjectNode message = JsonNodeFactory.instance.objectNode().put("type", "track").put("userId", "u")
@@ -275,6 +287,46 @@ class BadInputTest extends WireMockSegmentTestSupport {
         }
         assertEquals(9, sent.size(), "every valid item delivered: " + sent);
         assertFalse(sent.contains(null));
+        assertEquals(9, e.getDeliveredMessageIds().size());
+    }
+
+    /**
+     * A Map held twice at each of 60 levels (2^60 values) is refused at once: without a messageId, deriving one counts
+     * the values it visits; with one, writing stops at twice Segment's 32 KB.
+     */
+    @ParameterizedTest(name = "{0}, messageId given: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({ "direct:direct,false", "direct:buffered,false", "direct:direct,true",
+            "direct:buffered,true" })
+    void aMapHeldManyTimesOverIsRefusedAtOnce(String route, boolean withMessageId) {
+        Map<String, Object> event = event("properties", heldTwiceAtEachLevel(60));
+        if (withMessageId) {
+            event.put("messageId", "m1");
+        }
+
+        Exchange result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> template.request(route, e -> e.getMessage().setBody(event)));
+
+        assertRejected(result, "message", withMessageId
+                ? "is more than 65536 bytes as sent, over Segment's limit of 32768 bytes (32 KB) per message"
+                : "holds more than 1000000 values");
+        assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    @Test
+    void aBatchItemHeldManyTimesOverFailsAlone() {
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            items.add(i == 4 ? event("properties", heldTwiceAtEachLevel(60)) : event("messageId", "valid-" + i));
+        }
+
+        Exchange result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> template.request("direct:batch", e -> e.getMessage().setBody(items)));
+
+        SegmentBatchException e = assertInstanceOf(SegmentBatchException.class, result.getException());
+        assertEquals(1, e.getFailures().size(), e.getMessage());
+        assertEquals(4, e.getFailures().get(0).index());
+        assertTrue(e.getFailures().get(0).reason().startsWith("batch[4]: holds more than 1000000 values"),
+                e.getFailures().get(0).reason());
         assertEquals(9, e.getDeliveredMessageIds().size());
     }
 
