@@ -1,9 +1,6 @@
 package io.camelsegment.component.segment.json;
 
-import java.io.IOException;
-import java.io.OutputStream;
-
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.component.segment.SegmentValidationException;
@@ -39,29 +36,9 @@ public final class JsonConversion {
     /** The value as JSON bytes (UTF-8). */
     public static byte[] writeValueAsBytes(ObjectMapper mapper, Object value, String field)
             throws SegmentValidationException {
-        return writeValueAsBytes(mapper, value, field, Integer.MAX_VALUE, null);
-    }
-
-    /**
-     * The value as JSON bytes (UTF-8), at most {@code maxBytes} of them: writing stops there, so that a Map held many
-     * times over in the value (2^n values for n levels) ends at once.
-     *
-     * @param  limit                      how the error names the limit, e.g. "Segment's limit of 32768 bytes (32 KB)
-     *                                    per message"
-     * @throws SegmentValidationException when the value cannot be written, or its JSON is longer than maxBytes
-     */
-    public static byte[] writeValueAsBytes(ObjectMapper mapper, Object value, String field, int maxBytes,
-                                           String limit)
-            throws SegmentValidationException {
-        BoundedBytes out = new BoundedBytes(maxBytes);
         try {
-            mapper.writeValue(out, value);
-            return out.toByteArray();
-        } catch (IOException | IllegalArgumentException e) {
-            if (out.exceeded()) {
-                throw new SegmentValidationException(field.isEmpty() ? "message" : field,
-                        "is more than " + maxBytes + " bytes as sent, over " + limit);
-            }
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw JsonProblems.writing(field, e);
         } catch (StackOverflowError e) {
             throw JsonProblems.tooDeepForStack(join(field, deepestEntry(value)));
@@ -84,62 +61,6 @@ public final class JsonConversion {
             return e;
         }
         return JsonProblems.tooDeep(field.isEmpty() ? "message" : field); // not reached: the writer has the same limit
-    }
-
-    /** Jackson's byte builder behind a stream that refuses to grow past a limit (writing then fails, and says why). */
-    private static final class BoundedBytes extends OutputStream {
-
-        private final ByteArrayBuilder bytes = new ByteArrayBuilder();
-        private final int maxBytes;
-        private int written;
-        private boolean exceeded;
-
-        BoundedBytes(int maxBytes) {
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count(len);
-            bytes.write(b, off, len);
-        }
-
-        @Override
-        public void write(int b) {
-            count(1);
-            bytes.write(b);
-        }
-
-        private void count(int len) {
-            if (len > maxBytes - written) {
-                exceeded = true;
-                throw new UncheckedLimit();
-            }
-            written += len;
-        }
-
-        byte[] toByteArray() {
-            return bytes.toByteArray();
-        }
-
-        boolean exceeded() {
-            return exceeded;
-        }
-    }
-
-    /** Carries the end of a bounded write out through Jackson (stackless). */
-    private static final class UncheckedLimit extends IllegalArgumentException {
-
-        private static final long serialVersionUID = 1L;
-
-        UncheckedLimit() {
-            super("output limit reached");
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
     }
 
     /** The key of the first entry of a Map that nests deeper than Jackson's limit; null when none (or not a Map). */

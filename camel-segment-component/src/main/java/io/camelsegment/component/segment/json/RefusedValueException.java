@@ -36,7 +36,12 @@ public class RefusedValueException extends JsonGenerationException {
                 generator);
     }
 
-    /** Where the value is, as a JSON pointer ({@code /properties/name}). */
+    /** A value with more than {@link SegmentJson#MAX_VALUES} containers and keys: refused as a whole. */
+    static RefusedValueException tooManyValues(JsonGenerator generator) {
+        return new RefusedValueException("", SegmentJson.TOO_MANY_VALUES, generator);
+    }
+
+        /** Where the value is, as a JSON pointer ({@code /properties/name}). */
     public String getPointer() {
         return pointer;
     }

@@ -26,6 +26,15 @@ public final class SegmentJson {
 
     /** Jackson's default nesting limit for reading and writing, which the component keeps. */
     public static final int MAX_NESTING_DEPTH = 1000;
+    /**
+     * Most values (keys and items, at every level) one walk of a route's value visits: far more than any Segment
+     * message (32 KB) or Source settings object holds, and the end of a value that holds one Map or List many times
+     * over (each level holding the one below twice: 2^n values in n levels).
+     */
+    public static final int MAX_VALUES = 1_000_000;
+    /** The rule a value over {@link #MAX_VALUES} breaks. */
+    public static final String TOO_MANY_VALUES = "holds more than " + MAX_VALUES + " values (keys and items at every "
+                                                 + "level; a Map or List held several times counts each time)";
 
     private SegmentJson() {
     }

@@ -12,16 +12,68 @@ import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
  * ({@code \uD83D}), or, when it combines surrogate pairs into UTF-8, merge it with the next character into another
  * one. Refuses NaN and infinite numbers too, which Jackson writes as the strings "NaN" and "Infinity". Checked while
  * the value is written anyway, so that no extra pass over the message is needed. Field names that recur are written
- * from {@link FieldNameCache}, already checked and encoded.
+ * from {@link FieldNameCache}, already checked and encoded. Counts the objects, arrays and keys it writes: a value
+ * that holds one Map or List many times over ends at {@link SegmentJson#MAX_VALUES} instead of being written out.
  */
 final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
+
+    private int valuesLeft = SegmentJson.MAX_VALUES;
 
     UnicodeCheckingGenerator(JsonGenerator delegate) {
         super(delegate, true);
     }
 
     @Override
+    public void writeStartObject() throws IOException {
+        counted();
+        super.writeStartObject();
+    }
+
+    @Override
+    public void writeStartObject(Object forValue) throws IOException {
+        counted();
+        super.writeStartObject(forValue);
+    }
+
+    @Override
+    public void writeStartObject(Object forValue, int size) throws IOException {
+        counted();
+        super.writeStartObject(forValue, size);
+    }
+
+    @Override
+    public void writeStartArray() throws IOException {
+        counted();
+        super.writeStartArray();
+    }
+
+    @Override
+    public void writeStartArray(int size) throws IOException {
+        counted();
+        super.writeStartArray(size);
+    }
+
+    @Override
+    public void writeStartArray(Object forValue) throws IOException {
+        counted();
+        super.writeStartArray(forValue);
+    }
+
+    @Override
+    public void writeStartArray(Object forValue, int size) throws IOException {
+        counted();
+        super.writeStartArray(forValue, size);
+    }
+
+    @Override
+    public void writeFieldName(SerializableString name) throws IOException {
+        counted();
+        super.writeFieldName(name);
+    }
+
+    @Override
     public void writeFieldName(String name) throws IOException {
+        counted();
         SerializableString encoded = FieldNameCache.get(name);
         if (encoded != null) {
             delegate.writeFieldName(encoded); // checked when it was kept
@@ -70,6 +122,12 @@ final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
             writeNumber(array[i]);
         }
         writeEndArray();
+    }
+
+    private void counted() throws RefusedValueException {
+        if (--valuesLeft < 0) {
+            throw RefusedValueException.tooManyValues(this);
+        }
     }
 
     private void check(String text, int from, int to, boolean key) throws IOException {

@@ -148,8 +148,12 @@ public final class PublicApiRequestBuilder {
         if (body != null) {
             // The body's media type is the operation's version, like its Accept (both the spec and the API take it).
             headers.put("Content-Type", operation.getAccept());
-            bytes = JsonConversion.writeValueAsBytes(mapper, body, "body", MAX_BODY_BYTES,
-                    "the Public API's limit of " + MAX_BODY_BYTES + " bytes (25 MB) per request");
+            bytes = JsonConversion.writeValueAsBytes(mapper, body, "body");
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new SegmentValidationException("body", "is " + bytes.length + " bytes as sent, over the Public "
+                                                             + "API's limit of " + MAX_BODY_BYTES
+                                                             + " bytes (25 MB) per request");
+            }
         }
         return new SegmentHttpRequest(operation.getMethod(), URI.create(baseUrl + path), displayPath.toString(),
                 headers, bytes);

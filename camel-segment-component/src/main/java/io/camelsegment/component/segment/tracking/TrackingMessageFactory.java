@@ -215,9 +215,7 @@ public class TrackingMessageFactory {
         TrackingMessageValidator.validate(message, prefix);
         message.put("context", withLibrary(message.get("context"), prefix + "context"));
         // Writing walks the whole message once: depth, keys, getters and lone surrogates are checked on the way.
-        // Writing stops past twice the limit: what is over by that much is refused as well without being written out.
-        byte[] json = JsonConversion.writeValueAsBytes(mapper, message.fields(), item,
-                2 * TrackingMessageValidator.MAX_MESSAGE_BYTES, TrackingMessageValidator.LIMIT);
+        byte[] json = JsonConversion.writeValueAsBytes(mapper, message.fields(), item);
         TrackingMessageValidator.validateSize(json.length + sentAtBytes, prefix);
         return new EncodedEvent(message.text("type"), message.text("messageId"), json);
     }

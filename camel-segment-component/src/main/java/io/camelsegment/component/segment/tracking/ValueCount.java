@@ -1,6 +1,7 @@
 package io.camelsegment.component.segment.tracking;
 
 import io.camelsegment.component.segment.SegmentValidationException;
+import io.camelsegment.component.segment.json.SegmentJson;
 
 /**
  * Counts the values one walk of a route's value visits (keys and items, at every level), so that a Map or List that is
@@ -9,12 +10,9 @@ import io.camelsegment.component.segment.SegmentValidationException;
  */
 final class ValueCount {
 
-    /** Most values one walk visits: far more than any Segment message (32 KB) or Source settings object holds. */
-    static final int MAX_VALUES = 1_000_000;
+    private int left = SegmentJson.MAX_VALUES;
 
-    private int left = MAX_VALUES;
-
-    /** One more value; past {@link #MAX_VALUES} the walk ends at once. */
+    /** One more value; past {@link SegmentJson#MAX_VALUES} the walk ends at once. */
     void visit() {
         if (--left < 0) {
             throw new TooManyValues();
@@ -22,10 +20,7 @@ final class ValueCount {
     }
 
     static SegmentValidationException tooMany(String field) {
-        return new SegmentValidationException(field.isEmpty() ? "message" : field, "holds more than " + MAX_VALUES
-                                                                                    + " values (keys and items at "
-                                                                                    + "every level; a Map or List held "
-                                                                                    + "several times counts each time)");
+        return new SegmentValidationException(field.isEmpty() ? "message" : field, SegmentJson.TOO_MANY_VALUES);
     }
 
     /** Ends a walk past its count; stackless, as it only carries the walk out. */
