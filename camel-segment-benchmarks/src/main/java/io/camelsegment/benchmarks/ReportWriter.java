@@ -180,9 +180,12 @@ final class ReportWriter {
             is about one half: 0.61, 0.47 and 0.42 (above) in the full runs of 2026-12-02, 0.44 to 0.56 in \
             six alternating runs (500,000 events) of the code before and after the streaming hold below, with no \
             difference between the two: each acknowledged event costs its thread a park and a wake-up, which \
-            fireAndForget never pays. With 10 waiting threads the batches hold about 5 events (half \
-            the threads wait for the batch on the wire while the other half fill the next), so the sink's \
-            per-request cost still counts.
+            fireAndForget never pays. Since the afternoon of 2026-12-02 a batch also waits for the threads of \
+            the batch just delivered to come back with their next events (until the last of them did, at most \
+            0.2 ms after the last event or 5 ms): in alternating runs of the code before and after (200,000 and \
+            300,000 events), requests fell from about 8,700 to 4,500 with 10 waiting threads and from 7,600 to \
+            18,000 down to 1,500 to 2,700 with 200; CPU per event 10 to 25 % lower; throughput from -10 % to \
+            +33 % with 200 threads and -8 % to +29 % with 10, a spread this machine's noise explains as well.
             - `segment:batch` through the aggregator: the aggregator's thread does what the hand-written route's \
             marshal does (Jackson writing each item, about 54 % of that thread) and copies each item's top-level \
             fields (about 25 %, nearly all of it reading the caller's maps, built on the other core, from memory: \
@@ -192,7 +195,7 @@ final class ReportWriter {
             messageIds while it waits (GC 2.8 to 2.1 s per million events in runs of both orders; 0.61× the \
             hand-written route in the run before, 0.74× above).
             - A batch that a thread adds to while its earlier events are not settled waits while that thread's \
-            events keep coming (up to 5 ms; batches of threads that wait for their exchanges never wait): the \
+            events keep coming (up to 5 ms; a thread that waits for each exchange never makes its own batch wait): the \
             asynchronous driver went from 10,064 requests per million events to 1,067 and from 6.1 to 4.4 µs of \
             CPU per event (0.82× the hand-written route in the run before, 0.88× in the next, 0.91× above), \
             fireAndForget from 17,305 requests to 994 (3.1× analytics-java tuned before, 4.1× above). The earlier attempt below held batches of waiting threads as well, which cost them throughput.
@@ -204,10 +207,11 @@ final class ReportWriter {
             encoded (field names about 5 % of that thread instead of 13 %), and doubles with Jackson's Schubfach \
             writer (shortest form; as fast as Double.toString here). The hand-written aggregator route validates nothing and marshals on the aggregator's \
             thread, so its feeding thread does less and the two cores share the work.
-            - Tried on 2026-12-02 and dropped: holding a batch that is not full (for at most 2 ms) until the \
-            exchanges of the batch before it had continued, so that their threads' next events join it: a third \
-            fewer requests with 10 waiting threads at the same throughput and a quarter of the requests in the \
-            asynchronous driver, but 20 to 25 % less throughput with 200 waiting threads; recognising the JDK's maps and lists by \
+            - Tried on 2026-12-02 and dropped: holding a batch that is not full (for at most 2 ms, with no quiet \
+            time) until the exchanges of the batch before it had continued, so that their threads' next events join \
+            it: a third fewer requests with 10 waiting threads at the same throughput and a quarter of the requests \
+            in the asynchronous driver, but 20 to 25 % less throughput with 200 waiting threads (the wait kept since \
+            counts the threads it expects and ends 0.2 ms after the last event); recognising the JDK's maps and lists by \
             class before instanceof, and checking strings for lone surrogates in a char[] copy: no difference \
             measurable through the noise of this machine.
 
