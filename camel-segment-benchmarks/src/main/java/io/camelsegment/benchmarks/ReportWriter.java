@@ -169,15 +169,16 @@ final class ReportWriter {
             row instead of up to ten racing for them (15 to 30 % more throughput with 10 and 200 waiting threads, \
             and about 5 instead of 7 to 9 µs of CPU per event in the asynchronous driver); and, for a single \
             waiting thread, the event sent on that thread when the sender is idle, which saves two thread \
-            hand-offs per event (0.70 to 0.76× direct sending in the runs before it; 0.86 to 0.96× in the full runs \
-            of 2026-12-02, single rounds 0.80 to 1.10×: with one request per event either way, the ratio is \
+            hand-offs per event (0.70 to 0.76× direct sending in the runs before it; 0.86 to 0.98× in the full runs \
+            of 2026-12-02, single rounds 0.60 to 1.10×: with one request per event either way, the ratio is \
             mostly this machine's noise; alternating runs of the code before and after that day's changes gave \
             0.83, 0.94, 0.87 and 0.89, 0.73, 0.91).
             - With 200 waiting threads direct sending makes one request per event and reaches about 18,000 to \
             24,000 events/s here; fireAndForget fed by the same 200 threads, which waits for nothing, reaches 7.6 to \
             9.5× that in the full runs of 2026-12-02, and acknowledged 3.8 to 5.1×. The 10× target is above what \
             fireAndForget itself does on this machine. Acknowledged over fireAndForget, both fed by 200 threads, \
-            is about one half: 0.61, 0.47 and 0.42 (above) in the full runs of 2026-12-02, 0.44 to 0.56 in \
+            is about one half: 0.61, 0.47 and 0.42 in the morning's full runs of 2026-12-02 and 0.47 in the one above, \
+            0.44 to 0.56 in \
             six alternating runs (500,000 events) of the code before and after the streaming hold below, with no \
             difference between the two: each acknowledged event costs its thread a park and a wake-up, which \
             fireAndForget never pays. Since the afternoon of 2026-12-02 a batch also waits for the threads of \
@@ -193,12 +194,15 @@ final class ReportWriter {
             copies the Lists in flight (2.1 to 2.3 s of GC per million events against 0.4 s). What paid: a batch \
             releases its encoded events once its request is built, and a List's exchange keeps only its items' \
             messageIds while it waits (GC 2.8 to 2.1 s per million events in runs of both orders; 0.61× the \
-            hand-written route in the run before, 0.74× above).
+            hand-written route in the run before, 0.74× in the morning's last full run of 2026-12-02, 0.69× above).
             - A batch that a thread adds to while its earlier events are not settled waits while that thread's \
             events keep coming (up to 5 ms; a thread that waits for each exchange never makes its own batch wait): the \
             asynchronous driver went from 10,064 requests per million events to 1,067 and from 6.1 to 4.4 µs of \
-            CPU per event (0.82× the hand-written route in the run before, 0.88× in the next, 0.91× above), \
-            fireAndForget from 17,305 requests to 994 (3.1× analytics-java tuned before, 4.1× above). The earlier attempt below held batches of waiting threads as well, which cost them throughput.
+            CPU per event (0.82× the hand-written route in the run before, 0.88× in the next, 0.91× in the morning's \
+            last, 0.86× above), fireAndForget from 17,305 requests to 994 (3.1× analytics-java tuned before, 4.1× \
+            in the morning's last full run, 3.7× above). The run above came on a slower phase of this machine: \
+            analytics-java tuned needed 25 µs of CPU per event against 19 in the morning, direct sending with 200 \
+            threads 88 against 48, and every driver's events/s was 20 to 40 % lower. The earlier attempt below held batches of waiting threads as well, which cost them throughput.
             - The asynchronous driver's feeding thread is its limit. Profiled with -XX:+DebugNonSafepoints (so \
             that inlined code is attributed exactly): about 47 % of its time is Jackson writing the message (the \
             strings' bytes 12 %, field names 13 %, Double.toString 6 %, the check for lone surrogates 4 %), 15 % \
