@@ -169,9 +169,13 @@ public final class PublicApiInputs {
         return count;
     }
 
-    /** pagination.cursor: the page to fetch; null (or empty) for the first page. */
-    public String paginationCursor() {
+    /**
+     * pagination.cursor: the page to fetch; null (or empty) for the first page. A cursor with a lone surrogate (from
+     * the route, or from a page's answer) is refused: URL-encoded it would be sent as '?', asking for another page.
+     */
+    public String paginationCursor() throws SegmentValidationException {
         if (cursorOverride != null) {
+            requireWellFormed("paginationCursor", cursorOverride, "another page");
             return cursorOverride;
         }
         String cursor = message.getHeader(SegmentConstants.PAGINATION_CURSOR, String.class);
@@ -181,6 +185,9 @@ public final class PublicApiInputs {
         }
         if (cursor == null) {
             cursor = options.getPaginationCursor();
+        }
+        if (cursor != null) {
+            requireWellFormed("paginationCursor", cursor, "another page");
         }
         return cursor == null || cursor.isEmpty() ? null : cursor;
     }
@@ -277,11 +284,16 @@ public final class PublicApiInputs {
             throw new SegmentValidationException(name, "must not be '.' or '..': in a URL path they name another "
                                                        + "resource (dot segments)");
         }
+        requireWellFormed(name, value, "another resource");
+    }
+
+    /** Refuses a lone surrogate, which URL-encoding turns into '?' ({@code %3F}): the request would name another thing. */
+    private static void requireWellFormed(String name, String value, String other) throws SegmentValidationException {
         int lone = Utf16.firstLoneSurrogate(value, 0, value.length());
         if (lone >= 0) {
             throw new SegmentValidationException(name, "holds a lone surrogate (half of a UTF-16 pair) at index " + lone
                                                        + ": not valid Unicode; URL-encoded it would be sent as '?', "
-                                                       + "naming another resource");
+                                                       + "naming " + other);
         }
     }
 

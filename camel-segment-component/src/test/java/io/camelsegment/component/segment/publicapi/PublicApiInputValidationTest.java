@@ -184,6 +184,11 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
         assertEquals("writeKeyToRemove", e.getField());
         assertEquals(rule, e.getRule());
         assertFalse(e.getMessage().contains("secret"), "the key is not quoted");
+        assertRejected("direct:listConnectedWarehousesFromSource", m -> {
+            m.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            m.getMessage().setHeader(SegmentConstants.PAGINATION_CURSOR, "Mw\uD800==");
+        }, "paginationCursor", "holds a lone surrogate (half of a UTF-16 pair) at index 2: not valid Unicode; "
+                               + "URL-encoded it would be sent as '?', naming another page");
 
         assertEquals(0, received().size(), "nothing may be sent");
     }
