@@ -216,9 +216,6 @@ public class SegmentHttpClient implements AutoCloseable {
                 body = content.readNBytes(status >= 200 && status < 300 ? MAX_BODY_BYTES : MAX_ERROR_BODY_BYTES);
                 // Reading the end releases the connection for reuse; a longer body is cut off with its connection.
                 truncated = content.read() != -1;
-                if (truncated) {
-                    httpRequest.cancel();
-                }
             }
             readToTheEnd = !truncated;
             return new SegmentHttpResponse(status, headers, body, attempt, truncated);
@@ -226,13 +223,17 @@ public class SegmentHttpClient implements AutoCloseable {
             if (readToTheEnd) {
                 response.close();
             } else {
-                closeCutOff(response);
+                closeCutOff(httpRequest, response);
             }
         }
     }
 
-    /** Closes a response whose body was not read to the end, on a connection already cancelled or broken. */
-    private static void closeCutOff(ClassicHttpResponse response) {
+    /**
+     * Closes a response whose body was not read to the end (cut off, or its reading failed or timed out): the
+     * connection is dropped first, as closing would otherwise read on to the end (or wait out another timeout).
+     */
+    private static void closeCutOff(HttpUriRequestBase request, ClassicHttpResponse response) {
+        request.cancel();
         try {
             response.close();
         } catch (IOException ignored) {

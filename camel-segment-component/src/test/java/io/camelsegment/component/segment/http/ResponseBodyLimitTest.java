@@ -162,6 +162,20 @@ class ResponseBodyLimitTest extends CamelTestSupport {
         assertEquals(1, requests.get());
     }
 
+    /** A body that stops coming fails after one response timeout, not two (closing would otherwise wait again). */
+    @Test
+    void aBodyThatStopsComingFailsAfterOneResponseTimeout() {
+        answers.add(new Answer(400, 1000, 10));
+
+        long start = System.nanoTime();
+        Exchange result = track("&maxRetries=0&responseTimeout=1000");
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        SegmentHttpException e = assertInstanceOf(SegmentHttpException.class, result.getException());
+        assertTrue(e.getMessage().contains("SocketTimeoutException"), e.getMessage());
+        assertTrue(tookMillis >= 900 && tookMillis < 1900, "took " + tookMillis + " ms");
+    }
+
     /** Buffered: the sender thread that met it goes on sending the next batches. */
     @Test
     void aBufferedSenderGoesOnAfterAnErrorWithoutEnd() {
