@@ -15,10 +15,6 @@ import java.util.Map;
 public record SegmentHttpResponse(int status, Map<String, String> headers, byte[] body, int attempts,
                                   boolean truncated) {
 
-    public SegmentHttpResponse(int status, Map<String, String> headers, byte[] body, int attempts) {
-        this(status, headers, body, attempts, false);
-    }
-
     public boolean isSuccessful() {
         return status >= 200 && status < 300;
     }

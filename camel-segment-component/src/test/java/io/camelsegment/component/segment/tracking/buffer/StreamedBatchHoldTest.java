@@ -83,11 +83,7 @@ class StreamedBatchHoldTest {
         long quiet = TimeUnit.MILLISECONDS.toNanos(200);
         EventAccumulator accumulator = accumulator(quiet, LONG);
         append(accumulator, 2);
-        long lastAdded = System.nanoTime();
-        PendingBatch batch = take(accumulator).get(10, TimeUnit.SECONDS);
-        long waited = System.nanoTime() - lastAdded;
-        assertEquals(2, batch.count());
-        assertTrue(waited >= quiet, "went " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms after the last event");
+        assertGoesAfterTheQuietTime(accumulator, quiet, 2);
     }
 
     @Test
@@ -204,17 +200,23 @@ class StreamedBatchHoldTest {
         appendOn(accumulator, 3);
         settle(accumulator, take(accumulator).get(5, TimeUnit.SECONDS));
         appendOn(accumulator, 1);
-        long lastAdded = System.nanoTime();
-        PendingBatch second = take(accumulator).get(10, TimeUnit.SECONDS);
-        long waited = System.nanoTime() - lastAdded;
-        assertEquals(1, second.count());
-        assertTrue(waited >= quiet, "went " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms after the last event");
-        settle(accumulator, second);
+        settle(accumulator, assertGoesAfterTheQuietTime(accumulator, quiet, 1));
         appendOn(accumulator, 1); // the one thread of the last batch is back: nothing more to wait for
         assertEquals(1, take(accumulator).get(5, TimeUnit.SECONDS).count());
     }
 
-    /** What the sender does when a batch is delivered: expects its threads back, tells them, is done with it. */
+    /** Takes the next batch, added to just before: it holds {@code count} events and went only after the quiet time. */
+    private PendingBatch assertGoesAfterTheQuietTime(EventAccumulator accumulator, long quiet, int count)
+            throws Exception {
+        long lastAdded = System.nanoTime();
+        PendingBatch batch = take(accumulator).get(10, TimeUnit.SECONDS);
+        long waited = System.nanoTime() - lastAdded;
+        assertEquals(count, batch.count());
+        assertTrue(waited >= quiet, "went " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms after the last event");
+        return batch;
+    }
+
+        /** What the sender does when a batch is delivered: expects its threads back, tells them, is done with it. */
     private static void settle(EventAccumulator accumulator, PendingBatch batch) {
         assertTrue(batch.settle());
         accumulator.settling(batch);
