@@ -1,8 +1,12 @@
 package io.camelsegment.component.segment.json;
 
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.camelsegment.component.segment.SegmentValidationException;
 
 /**
@@ -17,12 +21,24 @@ public final class JsonConversion {
     private JsonConversion() {
     }
 
-    /** The value as a Jackson tree. */
+    /**
+     * The value as a Jackson tree. As {@code ObjectMapper.valueToTree}, which writes the value into a token buffer and
+     * reads that back, but written through the component's generator: a bean graph that holds one object many times
+     * over ends at {@link SegmentJson#MAX_VALUES} instead of filling the heap, and what the writer refuses (a lone
+     * surrogate, NaN) is refused here already.
+     */
     public static JsonNode valueToTree(ObjectMapper mapper, Object value, String field)
             throws SegmentValidationException {
+        if (value == null) {
+            return mapper.getNodeFactory().nullNode();
+        }
         try {
-            return mapper.valueToTree(value);
-        } catch (IllegalArgumentException e) {
+            TokenBuffer buffer = new TokenBuffer(mapper, false);
+            mapper.writeValue(new UnicodeCheckingGenerator(buffer), value);
+            try (JsonParser parser = buffer.asParser(mapper)) {
+                return mapper.readTree(parser);
+            }
+        } catch (IOException | IllegalArgumentException e) {
             throw JsonProblems.writing(field, e);
         } catch (StackOverflowError e) {
             throw JsonProblems.tooDeepForStack(field);

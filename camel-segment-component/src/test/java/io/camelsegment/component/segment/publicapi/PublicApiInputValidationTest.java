@@ -274,6 +274,31 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
         assertEquals(0, received().size(), "nothing may be sent");
     }
 
+    /** Settings that are beans holding one bean twice at each of 60 levels (2^60 values) are refused, not expanded. */
+    @Test
+    void settingsHoldingABeanManyTimesOverAreRefused() {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+        Object settings = 1;
+        for (int i = 0; i < 60; i++) {
+            settings = new Pair(settings, settings);
+        }
+        Object header = settings;
+
+        assertRejected("direct:updateSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setHeader(SegmentConstants.SETTINGS, header);
+        }, SegmentConstants.SETTINGS, "holds more than 1000000 values");
+        assertRejected("direct:updateSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setBody(java.util.Map.of("settings", header));
+        }, "body", "holds more than 1000000 values");
+        assertEquals(0, received().size(), "nothing may be sent");
+    }
+
+    /** A bean holding two values. */
+    public record Pair(Object a, Object b) {
+    }
+
     /** A bad input is quoted by its first 40 characters at most (times not at all), however long the header was. */
     @Test
     void longBadInputsAreQuotedShort() {

@@ -142,6 +142,59 @@ class BadInputTest extends WireMockSegmentTestSupport {
         }
     }
 
+    /** A bean holding two values. */
+    public static class Pair {
+        private final Object a;
+        private final Object b;
+
+        Pair(Object a, Object b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        public Object getA() {
+            return a;
+        }
+
+        public Object getB() {
+            return b;
+        }
+    }
+
+    /** A bean event whose properties are the given value. */
+    public static class BeanEvent {
+        private final Object properties;
+
+        BeanEvent(Object properties) {
+            this.properties = properties;
+        }
+
+        public String getType() {
+            return "track";
+        }
+
+        public String getUserId() {
+            return "u";
+        }
+
+        public String getEvent() {
+            return "E";
+        }
+
+        public Object getProperties() {
+            return properties;
+        }
+    }
+
+    /** As {@link #heldTwiceAtEachLevel}, with beans: each Pair holds the one below twice. */
+    static Object beanHeldTwiceAtEachLevel(int levels) {
+        Object value = 1;
+        for (int i = 0; i < levels; i++) {
+            value = new Pair(value, value);
+        }
+        return value;
+    }
+
     static String nestedJson(int depth) {
         StringBuilder sb = new StringBuilder("{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\",\"properties\":");
         sb.append("{\"a\":".repeat(depth)).append('1').append("}".repeat(depth)).append('}');
@@ -308,6 +361,53 @@ class BadInputTest extends WireMockSegmentTestSupport {
 
         assertRejected(result, "message", "holds more than 1000000 values");
         assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    /**
+     * Beans held twice at each of 60 levels (2^60 values) are refused at once wherever the route puts them: as the
+     * body, inside a Map body, in a header; nothing walks them out.
+     */
+    @ParameterizedTest(name = "{0} in {1}")
+    @org.junit.jupiter.params.provider.CsvSource({ "direct:direct,bean body", "direct:buffered,bean body",
+            "direct:direct,Map body", "direct:buffered,Map body", "direct:direct,header", "direct:buffered,header" })
+    void beansHeldManyTimesOverAreRefusedAtOnce(String route, String where) {
+        Object shared = beanHeldTwiceAtEachLevel(60);
+
+        Exchange result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> template.request(route, e -> {
+                    switch (where) {
+                        case "bean body" -> e.getMessage().setBody(new BeanEvent(shared));
+                        case "Map body" -> e.getMessage().setBody(event("properties", shared));
+                        default -> {
+                            e.getMessage().setBody(event("messageId", "m1"));
+                            e.getMessage().setHeader(SegmentConstants.PROPERTIES, shared);
+                        }
+                    }
+                }));
+
+        assertNoError(result);
+        SegmentValidationException e = assertInstanceOf(SegmentValidationException.class, result.getException(),
+                () -> String.valueOf(result.getException()));
+        assertTrue(e.getRule().contains("holds more than 1000000 values"), e.getMessage());
+        assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    @Test
+    void aBatchItemBeanHeldManyTimesOverFailsAlone() {
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            items.add(i == 4 ? new BeanEvent(beanHeldTwiceAtEachLevel(60)) : event("messageId", "valid-" + i));
+        }
+
+        Exchange result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> template.request("direct:batch", e -> e.getMessage().setBody(items)));
+
+        SegmentBatchException e = assertInstanceOf(SegmentBatchException.class, result.getException());
+        assertEquals(1, e.getFailures().size(), e.getMessage());
+        assertEquals(4, e.getFailures().get(0).index());
+        assertTrue(e.getFailures().get(0).reason().startsWith("batch[4]: holds more than 1000000 values"),
+                e.getFailures().get(0).reason());
+        assertEquals(9, e.getDeliveredMessageIds().size());
     }
 
     @Test
