@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -101,6 +103,26 @@ class SegmentActionKameletTest extends CamelTestSupport {
                 MAPPER.readTree(request.getBodyAsString()));
         JsonNode body = MAPPER.readTree(result.getExchanges().get(0).getMessage().getBody(String.class));
         assertEquals("growth", body.at("/labels/1/value").asText());
+    }
+
+    /** The key to revoke comes from the writeKeyToRemove property, or from its header when the property is unset. */
+    @Test
+    void removesTheWriteKeyGivenAsPropertyOrHeader() throws Exception {
+        publicApi.stubFor(delete(urlPathMatching("/sources/src-1/writekey/.*")).willReturn(segmentAnswer(
+                "{\"data\":{\"status\":\"SUCCESS\"}}")));
+        MockEndpoint result = getMockEndpoint("mock:removed");
+        result.expectedMessageCount(2);
+
+        template.sendBody("direct:removeKeyFromProperty", null);
+        template.sendBodyAndHeader("direct:removeKeyFromHeader", null, SegmentConstants.WRITE_KEY_TO_REMOVE,
+                "old-key-2");
+
+        result.assertIsSatisfied();
+        var requests = publicApi.findAll(anyRequestedFor(anyUrl()));
+        assertEquals(2, requests.size(), requests.toString());
+        assertEquals("DELETE", requests.get(0).getMethod().getName());
+        assertEquals("/sources/src-1/writekey/old-key-1", requests.get(0).getUrl());
+        assertEquals("/sources/src-1/writekey/old-key-2", requests.get(1).getUrl());
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder segmentAnswer(String json) {

@@ -140,7 +140,10 @@ public final class SegmentReceiver implements AutoCloseable {
 
     // ---- fault scripting: each request takes the next scripted fault, in arrival order
 
-    /** The next {@code times} requests are answered {@code status}, and nothing of them is recorded. */
+    /**
+     * The next {@code times} requests are answered {@code status}; their messages are not recorded, the requests are
+     * (in {@link #requests()}, with that status).
+     */
     public SegmentReceiver failNext(int times, int status) {
         return failNext(times, status, null);
     }
@@ -150,7 +153,10 @@ public final class SegmentReceiver implements AutoCloseable {
         return script(times, ScriptedFault.respond(status, retryAfter));
     }
 
-    /** The next {@code times} requests get their connection closed without an answer; nothing is recorded. */
+    /**
+     * The next {@code times} requests get their connection closed without an answer; their messages are not recorded,
+     * the requests are (in {@link #requests()}, with status 0).
+     */
     public SegmentReceiver resetNext(int times) {
         return script(times, ScriptedFault.reset());
     }

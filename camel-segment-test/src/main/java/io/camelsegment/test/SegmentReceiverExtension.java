@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * methods and constructors that declare a {@code SegmentReceiver} parameter.
  * <ul>
  * <li>{@code @RegisterExtension static SegmentReceiverExtension segment = new SegmentReceiverExtension();} or
- * {@code @ExtendWith(SegmentReceiverExtension.class)}: one receiver for the class, emptied (messages, requests,
- * scripted faults) before each test.</li>
+ * {@code @ExtendWith(SegmentReceiverExtension.class)}: one receiver for the class and its {@code @Nested} classes,
+ * emptied (messages, requests, scripted faults) before each test.</li>
  * <li>{@code @RegisterExtension SegmentReceiverExtension segment = ...} on an instance field: a new receiver for each
  * test.</li>
  * </ul>
@@ -29,6 +29,8 @@ public final class SegmentReceiverExtension
     private final String writeKey;
     private SegmentReceiver receiver;
     private boolean perClass;
+    /** The test class whose beforeAll started the class-wide receiver: only its afterAll stops it. */
+    private Class<?> owner;
 
     /** A receiver that accepts any non-blank write key (and gives the component a generated one). */
     public SegmentReceiverExtension() {
@@ -60,6 +62,9 @@ public final class SegmentReceiverExtension
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
+        if (owner == null) {
+            owner = context.getRequiredTestClass();
+        }
         receiver();
     }
 
@@ -81,7 +86,11 @@ public final class SegmentReceiverExtension
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        // JUnit calls beforeAll and afterAll for each @Nested class as well: the receiver lives as long as its owner
+        if (context.getRequiredTestClass() == owner) {
+            owner = null;
+            stop();
+        }
     }
 
     private synchronized void stop() {

@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The extension's three ways of use: per class (static field or @ExtendWith) and per test (instance field). */
+/**
+ * The extension's three ways of use: per class (static field or @ExtendWith, shared with nested classes) and per test
+ * (instance field).
+ */
 class SegmentReceiverExtensionTest {
 
     @Nested
@@ -61,6 +64,44 @@ class SegmentReceiverExtensionTest {
         @Test
         void andEmptiesItBeforeEachTest() throws Exception {
             sendOneAndExpectOnlyIt(receiver, "any-key");
+        }
+    }
+
+    @Nested
+    class PerClassSharedWithNestedClasses {
+
+        @RegisterExtension
+        static SegmentReceiverExtension segment = new SegmentReceiverExtension();
+        static final Set<Integer> PORTS = new HashSet<>();
+
+        @AfterAll
+        static void oneReceiverServedTheClassAndItsNestedClasses() {
+            // JUnit runs beforeAll/afterAll for each nested class too: the first one's end must not stop the receiver
+            assertEquals(1, PORTS.size(), PORTS.toString());
+        }
+
+        @Test
+        void outer(SegmentReceiver receiver) throws Exception {
+            PORTS.add(receiver.port());
+            sendOneAndExpectOnlyIt(receiver, receiver.writeKey());
+        }
+
+        @Nested
+        class First {
+            @Test
+            void test(SegmentReceiver receiver) throws Exception {
+                PORTS.add(receiver.port());
+                sendOneAndExpectOnlyIt(receiver, receiver.writeKey());
+            }
+        }
+
+        @Nested
+        class Second {
+            @Test
+            void test(SegmentReceiver receiver) throws Exception {
+                PORTS.add(receiver.port());
+                sendOneAndExpectOnlyIt(receiver, receiver.writeKey());
+            }
         }
     }
 
