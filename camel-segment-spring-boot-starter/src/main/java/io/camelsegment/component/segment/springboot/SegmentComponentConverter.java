@@ -3,6 +3,7 @@ package io.camelsegment.component.segment.springboot;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
+import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.http.SegmentHttpClientConfigurer;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -12,7 +13,8 @@ import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.converter.GenericConverter;
 
 /**
- * Binds the bean-typed properties ({@code ssl-context-parameters}, {@code http-client-configurer}) from a bean
+ * Binds the bean-typed properties ({@code configuration}, {@code ssl-context-parameters}, {@code http-client-configurer},
+ * {@code worker-pool}) from a bean
  * reference, {@code #bean:name} or {@code #name}, as Camel's own starters do: the named bean of the Spring context.
  * Any other text is not converted, so Spring reports the property as not bindable.
  */
@@ -20,7 +22,7 @@ import org.springframework.core.convert.converter.GenericConverter;
 @ConfigurationPropertiesBinding
 public class SegmentComponentConverter implements GenericConverter {
 
-    private static final Set<Class<?>> BEAN_TYPES = Set.of(SSLContextParameters.class,
+    private static final Set<Class<?>> BEAN_TYPES = Set.of(SegmentConfiguration.class, SSLContextParameters.class,
             SegmentHttpClientConfigurer.class, ExecutorService.class);
 
     private final ApplicationContext applicationContext;
@@ -31,7 +33,8 @@ public class SegmentComponentConverter implements GenericConverter {
 
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
-        return Set.of(new ConvertiblePair(String.class, SSLContextParameters.class),
+        return Set.of(new ConvertiblePair(String.class, SegmentConfiguration.class),
+                new ConvertiblePair(String.class, SSLContextParameters.class),
                 new ConvertiblePair(String.class, SegmentHttpClientConfigurer.class),
                 new ConvertiblePair(String.class, ExecutorService.class));
     }

@@ -99,6 +99,19 @@ class SegmentStarterPropertiesTest {
         }
     }
 
+    /** A whole configuration from a bean, as Camel's starters bind one; flat properties apply on top of it. */
+    @Test
+    void theConfigurationBindsABeanReference() {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StarterTestApplication.class,
+                SegmentBeans.class).properties(RECEIVER).run(
+                        "--camel.component.segment.configuration=#bean:sharedSegmentConfiguration",
+                        "--camel.component.segment.max-retries=7")) {
+            SegmentConfiguration configuration = configuration(app);
+            assertEquals("orderId", configuration.getMessageIdKey(), "from the bean");
+            assertEquals(7, configuration.getMaxRetries(), "the flat property on top");
+        }
+    }
+
     @Test
     void aBeanTypedPropertyThatNamesNoBeanFailsTheStart() {
         Exception e = assertThrows(Exception.class,
@@ -113,6 +126,13 @@ class SegmentStarterPropertiesTest {
     /** Beans an application defines for the bean-typed properties to refer to. */
     @Configuration(proxyBeanMethods = false)
     static class SegmentBeans {
+
+        @Bean
+        SegmentConfiguration sharedSegmentConfiguration() {
+            SegmentConfiguration configuration = new SegmentConfiguration();
+            configuration.setMessageIdKey("orderId");
+            return configuration;
+        }
 
         @Bean
         SSLContextParameters segmentTls() {
