@@ -1,10 +1,12 @@
 package io.camelsegment.quarkus.deployment;
 
+import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentVersion;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 
 /**
  * Build steps of the camel-segment extension.
@@ -14,8 +16,9 @@ import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
  * is put in the registry, the configurers and URI factory are resolved without classpath lookups at run time),
  * registers those classes for reflection, and adds {@code segment.json} to a native image while the runtime catalog
  * is enabled (its default). The component binds no types of its own with Jackson (bodies become {@code Map},
- * {@code List} or {@code JsonNode}), so there is nothing more to register for reflection; POJO bodies are the
- * application's to register ({@code @RegisterForReflection}).
+ * {@code List} or {@code JsonNode}); POJO bodies are the application's to register ({@code @RegisterForReflection}).
+ * What this extension registers itself: the fields of {@link SegmentConfiguration}, whose {@code @UriParam}
+ * annotations the component reads to check option text (a number, a duration, a boolean) before Camel converts it.
  */
 class SegmentProcessor {
 
@@ -35,6 +38,14 @@ class SegmentProcessor {
     @BuildStep
     IndexDependencyBuildItem indexComponent() {
         return new IndexDependencyBuildItem(COMPONENT_GROUP_ID, COMPONENT_ARTIFACT_ID);
+    }
+
+    /** The options' declared types, read reflectively when endpoint option text is checked. */
+    @BuildStep
+    ReflectiveClassBuildItem configurationFields() {
+        return ReflectiveClassBuildItem.builder(SegmentConfiguration.class).fields()
+                .reason("camel-segment reads the @UriParam fields of SegmentConfiguration to check option text")
+                .build();
     }
 
     @BuildStep

@@ -95,11 +95,13 @@ class SegmentProcessorTest {
     }
 
     @Test
-    void registersForReflectionOnlyTheClassesCamelCreatesByName() {
-        // Nothing else in the component is reached by reflection: Jackson only sees Map, List and JsonNode.
+    void registersForReflectionTheClassesCamelCreatesByNameAndTheOptionFields() {
+        // Nothing else in the component is reached by reflection: Jackson only sees Map, List and JsonNode, and the
+        // component reads only SegmentConfiguration's @UriParam fields (to check option text).
         assertEquals(Set.of(PACKAGE + "SegmentComponent", PACKAGE + "SegmentEndpoint", PACKAGE + "SegmentProducer",
                 PACKAGE + "SegmentComponentConfigurer", PACKAGE + "SegmentEndpointConfigurer",
-                PACKAGE + "SegmentEndpointUriFactory"), recordedOfComponent("reflective"));
+                PACKAGE + "SegmentEndpointUriFactory", PACKAGE + "SegmentConfiguration"),
+                recordedOfComponent("reflective"));
     }
 
     @Test
