@@ -91,6 +91,12 @@ public class TrackingMessageFactory {
 
     /** One message for a single-event operation (identify, track, page, screen, group, alias). */
     public Built create(Exchange exchange, SegmentOperation operation) throws SegmentValidationException {
+        return create(exchange, operation, SegmentHeaders.of(exchange));
+    }
+
+    /** As {@link #create(Exchange, SegmentOperation)}, with the message's headers already found. */
+    Built create(Exchange exchange, SegmentOperation operation, SegmentHeaders headers)
+            throws SegmentValidationException {
         Message in = exchange.getMessage();
         Object body = JsonValues.readObject(mapper, jsonBody(in), "body");
         TrackingMessage message;
@@ -103,7 +109,7 @@ public class TrackingMessageFactory {
             }
         }
         String bodyWriteKey = takeWriteKey(message);
-        applyHeaders(in, operation, message);
+        applyHeaders(headers, operation, message);
         applyDefaults(operation, message);
         message.put("type", operation.getMessageType());
         // Sent as a call of its own only when delivered directly; buffered events go as batch items.
@@ -117,14 +123,19 @@ public class TrackingMessageFactory {
      * "integrations": ..., "writeKey": ...}}. Invalid items are reported by index; they never stop the others.
      */
     public BuiltBatch createBatch(Exchange exchange) throws SegmentValidationException {
+        return createBatch(exchange, SegmentHeaders.of(exchange));
+    }
+
+    /** As {@link #createBatch(Exchange)}, with the message's headers already found. */
+    BuiltBatch createBatch(Exchange exchange, SegmentHeaders headers) throws SegmentValidationException {
         Message in = exchange.getMessage();
         Object body = jsonBody(in);
         // Items of a collection body may be JSON text each; items inside a JSON document or an envelope may not.
         boolean itemsAsText = body instanceof Iterable<?> && !(body instanceof JsonNode);
         Object root = itemsAsText ? body : JsonValues.read(mapper, body, "body");
-        Object sharedContext = JsonValues.readObject(mapper, in.getHeader(SegmentConstants.CONTEXT), "context");
+        Object sharedContext = JsonValues.readObject(mapper, headers.get(SegmentConstants.CONTEXT), "context");
         Object sharedIntegrations
-                = JsonValues.readObject(mapper, in.getHeader(SegmentConstants.INTEGRATIONS), "integrations");
+                = JsonValues.readObject(mapper, headers.get(SegmentConstants.INTEGRATIONS), "integrations");
         String bodyWriteKey = null;
         if (JsonValues.isObject(root)) {
             TrackingMessage envelope = TrackingMessage.of(mapper, root, "body");
@@ -304,37 +315,37 @@ public class TrackingMessageFactory {
      * A.5: {@code event} of a track, {@code traits} of an identify or group, ...) is left out, as the options are: an
      * exchange keeps the headers of its earlier steps, and a route may send it to several operations.
      */
-    private void applyHeaders(Message in, SegmentOperation operation, TrackingMessage message)
+    private void applyHeaders(SegmentHeaders headers, SegmentOperation operation, TrackingMessage message)
             throws SegmentValidationException {
-        putText(message, "userId", in.getHeader(SegmentConstants.USER_ID, String.class));
-        putText(message, "anonymousId", in.getHeader(SegmentConstants.ANONYMOUS_ID, String.class));
+        putText(message, "userId", headers.get(SegmentConstants.USER_ID, String.class));
+        putText(message, "anonymousId", headers.get(SegmentConstants.ANONYMOUS_ID, String.class));
         switch (operation) {
             case track -> {
-                putText(message, "event", in.getHeader(SegmentConstants.EVENT, String.class));
-                putObject(message, "properties", in.getHeader(SegmentConstants.PROPERTIES));
+                putText(message, "event", headers.get(SegmentConstants.EVENT, String.class));
+                putObject(message, "properties", headers.get(SegmentConstants.PROPERTIES));
             }
             case page, screen -> {
-                putText(message, "name", in.getHeader(SegmentConstants.NAME, String.class));
-                putText(message, "category", in.getHeader(SegmentConstants.CATEGORY, String.class));
-                putObject(message, "properties", in.getHeader(SegmentConstants.PROPERTIES));
+                putText(message, "name", headers.get(SegmentConstants.NAME, String.class));
+                putText(message, "category", headers.get(SegmentConstants.CATEGORY, String.class));
+                putObject(message, "properties", headers.get(SegmentConstants.PROPERTIES));
             }
-            case identify -> putObject(message, "traits", in.getHeader(SegmentConstants.TRAITS));
+            case identify -> putObject(message, "traits", headers.get(SegmentConstants.TRAITS));
             case group -> {
-                putText(message, "groupId", in.getHeader(SegmentConstants.GROUP_ID, String.class));
-                putObject(message, "traits", in.getHeader(SegmentConstants.TRAITS));
+                putText(message, "groupId", headers.get(SegmentConstants.GROUP_ID, String.class));
+                putObject(message, "traits", headers.get(SegmentConstants.TRAITS));
             }
-            case alias -> putText(message, "previousId", in.getHeader(SegmentConstants.PREVIOUS_ID, String.class));
+            case alias -> putText(message, "previousId", headers.get(SegmentConstants.PREVIOUS_ID, String.class));
             default -> {
                 // batch items are read from the body only
             }
         }
-        putText(message, "messageId", in.getHeader(SegmentConstants.MESSAGE_ID, String.class));
-        Object timestamp = in.getHeader(SegmentConstants.TIMESTAMP);
+        putText(message, "messageId", headers.get(SegmentConstants.MESSAGE_ID, String.class));
+        Object timestamp = headers.get(SegmentConstants.TIMESTAMP);
         if (timestamp != null) {
             message.put("timestamp", SegmentTimestamps.normalize(timestamp, "timestamp"));
         }
-        putObject(message, "context", in.getHeader(SegmentConstants.CONTEXT));
-        putObject(message, "integrations", in.getHeader(SegmentConstants.INTEGRATIONS));
+        putObject(message, "context", headers.get(SegmentConstants.CONTEXT));
+        putObject(message, "integrations", headers.get(SegmentConstants.INTEGRATIONS));
     }
 
     private void applyDefaults(SegmentOperation operation, TrackingMessage message) {

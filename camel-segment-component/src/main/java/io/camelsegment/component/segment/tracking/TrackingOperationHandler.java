@@ -43,8 +43,8 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
     private volatile TrackingBatcher batcher;
 
     /**
-     * @param directMonitor the monitor of the direct sender, where direct and {@code batch} requests are recorded (the
-     *                      buffered sender records its own); asked for on the first such request
+     * @param directMonitor the monitor of the direct sender, where the requests of a {@code batching=false} endpoint
+     *                      are recorded (the buffered sender records its own); asked for on the first such request
      */
     public TrackingOperationHandler(SegmentConfiguration configuration, TrackingMessageFactory messageFactory,
                                     TrackingClient client, TrackingBatcherRegistry batchers,
@@ -79,13 +79,14 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
 
     @Override
     public CompletableFuture<Object> handle(Exchange exchange, SegmentOperation operation) throws Exception {
-        String headerWriteKey = exchange.getMessage().getHeader(SegmentConstants.WRITE_KEY, String.class);
+        SegmentHeaders headers = SegmentHeaders.of(exchange);
+        String headerWriteKey = headers.get(SegmentConstants.WRITE_KEY, String.class);
         if (operation == SegmentOperation.batch) {
             TrackingBatcher buffered = batcher;
-            return buffered != null ? sendBatchBuffered(buffered, exchange, headerWriteKey)
-                    : CompletableFuture.completedFuture(sendBatch(exchange, headerWriteKey));
+            return buffered != null ? sendBatchBuffered(buffered, exchange, headers, headerWriteKey)
+                    : CompletableFuture.completedFuture(sendBatch(exchange, headers, headerWriteKey));
         }
-        TrackingMessageFactory.Built built = messageFactory.create(exchange, operation);
+        TrackingMessageFactory.Built built = messageFactory.create(exchange, operation, headers);
         String writeKey = resolveWriteKey(headerWriteKey, built.bodyWriteKey());
         TrackingBatcher buffered = batcher;
         if (buffered != null) {
@@ -164,8 +165,9 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
      * {@link SegmentBatchException} if any was not delivered); fireAndForget: once all are queued.
      */
     private CompletableFuture<Object> sendBatchBuffered(TrackingBatcher buffered, Exchange exchange,
-                                                        String headerWriteKey) throws Exception {
-        TrackingMessageFactory.BuiltBatch input = messageFactory.createBatch(exchange);
+                                                        SegmentHeaders headers, String headerWriteKey)
+            throws Exception {
+        TrackingMessageFactory.BuiltBatch input = messageFactory.createBatch(exchange, headers);
         String writeKey = resolveWriteKey(headerWriteKey, input.bodyWriteKey());
         boolean acknowledged = buffered.getSettings().acknowledged();
         BatchAcknowledgement outcome = new BatchAcknowledgement(input);
@@ -199,8 +201,8 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
         });
     }
 
-    private Object sendBatch(Exchange exchange, String headerWriteKey) throws Exception {
-        TrackingMessageFactory.BuiltBatch input = messageFactory.createBatch(exchange);
+    private Object sendBatch(Exchange exchange, SegmentHeaders headers, String headerWriteKey) throws Exception {
+        TrackingMessageFactory.BuiltBatch input = messageFactory.createBatch(exchange, headers);
         String writeKey = resolveWriteKey(headerWriteKey, input.bodyWriteKey());
         BatchDelivery delivery = BatchDelivery.send(client, input, writeKey, configuration.getBatchSize(),
                 configuration.getMaxBatchBytes(), directMonitor.get());

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.camelsegment.component.segment.support.TrackingRequests.acceptAll;
 import static io.camelsegment.component.segment.support.TrackingRequests.all;
+import static io.camelsegment.component.segment.support.TrackingRequests.basicAuth;
 import static io.camelsegment.component.segment.support.TrackingRequests.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,6 +65,49 @@ class MessageFieldsOnTheWireTest extends WireMockSegmentTestSupport {
         assertEquals(!batching, message.has("sentAt"), sent); // a single call's is the request's
         assertEquals("E", message.get("event").asText());
         assertTrue(java.time.Instant.parse(request.get("sentAt").asText()).toEpochMilli() >= before - 1000, sent);
+    }
+
+    /**
+     * An exchange from an HTTP request or a Kafka record carries many headers of its own: the component's are found
+     * among them in any case, as Camel finds headers, and converted as Camel converts header values.
+     */
+    @ParameterizedTest(name = "batching={0}")
+    @ValueSource(booleans = { false, true })
+    void segmentHeadersAreFoundAmongManyInAnyCase(boolean batching) {
+        Exchange result = template.request("segment:track?batching=" + batching, e -> {
+            for (String name : List.of("CamelHttpMethod", "CamelHttpUri", "CamelHttpPath", "Accept", "User-Agent",
+                    "Content-Type", "kafka.TOPIC", "kafka.KEY", "CamelMessageTimestamp", "traceparent",
+                    "CamelSegmentUnknownHeader")) {
+                e.getMessage().setHeader(name, "x");
+            }
+            e.getMessage().setHeader("camelsegmentwritekey", "wk_lower_case");
+            e.getMessage().setHeader("CAMELSEGMENTUSERID", 42);
+            e.getMessage().setHeader(SegmentConstants.EVENT, "Order Completed");
+            e.getMessage().setHeader("camelSegmentProperties", "{\"total\":12.5}");
+            e.getMessage().setHeader(SegmentConstants.TRAITS, Map.of("ignored", "for a track"));
+        });
+
+        assertNull(result.getException(), () -> String.valueOf(result.getException()));
+        assertEquals(basicAuth("wk_lower_case"), all(wireMock).get(0).getHeader("Authorization"));
+        ObjectNode request = body(all(wireMock).get(0));
+        JsonNode message = batching ? request.get("batch").get(0) : request;
+        assertEquals("42", message.get("userId").textValue(), message.toString());
+        assertEquals("Order Completed", message.get("event").textValue());
+        assertEquals(12.5, message.get("properties").get("total").doubleValue());
+        assertFalse(message.has("traits"), message.toString());
+    }
+
+    @Test
+    void batchHeadersAreFoundInAnyCase() {
+        Exchange result = template.request("segment:batch?" + KEY, e -> {
+            e.getMessage().setHeader("Accept", "x");
+            e.getMessage().setHeader("camelsegmentcontext", Map.of("ip", "10.0.0.1"));
+            e.getMessage().setBody(List.of(Map.of("type", "track", "userId", "u1", "event", "E")));
+        });
+
+        assertNull(result.getException(), () -> String.valueOf(result.getException()));
+        JsonNode item = body(all(wireMock).get(0)).get("batch").get(0);
+        assertEquals("10.0.0.1", item.get("context").get("ip").textValue(), item.toString());
     }
 
     @Test
