@@ -177,8 +177,8 @@ public class SegmentComponent extends HealthCheckComponent implements SSLContext
     }
 
     /**
-     * The monitor of the direct Tracking API sender for this configuration: also where a {@code batching=true}
-     * endpoint's {@code segment:batch} requests (operation chosen by header) are counted, not in its buffered sender.
+     * The monitor of the direct Tracking API sender for this configuration: single-event calls and {@code segment:batch}
+     * requests of a {@code batching=false} endpoint (a {@code batching=true} endpoint's go to its buffered sender).
      */
     DeliveryMonitor directTrackingMonitor(SegmentConfiguration config) {
         return monitors.monitor(directTrackingKey(config));

@@ -764,7 +764,8 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * updateSource: whether the Source may send data (sent as the body's enabled field).
+     * updateSource: whether the Source may send data (sent as the body's enabled field; unset, the default, sends
+     * none and leaves the Source as it is).
      */
     public void setSourceEnabled(Boolean sourceEnabled) {
         this.sourceEnabled = sourceEnabled;

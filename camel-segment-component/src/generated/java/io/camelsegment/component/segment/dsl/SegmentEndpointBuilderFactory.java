@@ -382,7 +382,8 @@ public interface SegmentEndpointBuilderFactory {
         }
         /**
          * updateSource: whether the Source may send data (sent as the body's
-         * enabled field).
+         * enabled field; unset, the default, sends none and leaves the Source
+         * as it is).
          * 
          * The option is a: <code>java.lang.Boolean</code> type.
          * 
@@ -398,7 +399,8 @@ public interface SegmentEndpointBuilderFactory {
         }
         /**
          * updateSource: whether the Source may send data (sent as the body's
-         * enabled field).
+         * enabled field; unset, the default, sends none and leaves the Source
+         * as it is).
          * 
          * The option will be converted to a <code>java.lang.Boolean</code>
          * type.

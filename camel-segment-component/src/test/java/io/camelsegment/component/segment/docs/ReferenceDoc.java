@@ -90,11 +90,21 @@ public final class ReferenceDoc {
                 type = "enum: " + values(o);
             }
             md.append("| `").append(e.getKey()).append("` | ").append(o.path("group").asText()).append(" | ")
-                    .append(type).append(" | ").append(o.has("defaultValue") ? "`" + o.get("defaultValue").asText()
-                                                                                 + "`" : "")
+                    .append(type).append(" | ").append(defaultValue(o))
                     .append(" | ").append(cell(o.path("description").asText()))
                     .append(o.path("secret").asBoolean() ? " **Secret.**" : "").append(" |\n");
         }
+    }
+
+    /**
+     * The default as the code has it. Camel's tooling writes {@code false} for every boolean option without one, also
+     * for a {@code java.lang.Boolean}, whose default is unset (null): shown as such.
+     */
+    private static String defaultValue(JsonNode option) {
+        if ("java.lang.Boolean".equals(option.path("javaType").asText())) {
+            return "unset";
+        }
+        return option.has("defaultValue") ? "`" + option.get("defaultValue").asText() + "`" : "";
     }
 
     private static String values(JsonNode p) {

@@ -360,7 +360,8 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
     private String sourceName;
 
     /**
-     * updateSource: whether the Source may send data (sent as the body's enabled field).
+     * updateSource: whether the Source may send data (sent as the body's enabled field; unset, the default, sends
+     * none and leaves the Source as it is).
      */
     private Boolean sourceEnabled;
 

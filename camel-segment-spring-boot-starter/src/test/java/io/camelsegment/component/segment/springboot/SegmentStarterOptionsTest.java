@@ -91,6 +91,10 @@ class SegmentStarterOptionsTest {
     }
 
     private static boolean sameDefault(JsonNode option, JsonNode expected, JsonNode actual) {
+        if ("java.lang.Boolean".equals(option.get("javaType").asText())) {
+            // Camel's tooling writes false for every boolean without a default: a Boolean's is unset
+            return actual == null;
+        }
         if (expected == null || actual == null) {
             return expected == null && actual == null;
         }
