@@ -60,7 +60,10 @@ public final class Drivers {
                     + "flush() and a wait until its buffer is empty",
                     () -> new SegmentBufferedTrackDriver(true)),
             new Info("segment-batch", "segment:batch with Lists",
-                    "Lists of bench.listSize events into seda:batches?concurrentConsumers=4 → segment:batch",
+                    "Lists of bench.listSize events into seda:batches?concurrentConsumers=4 → segment:batch "
+                    + "(without batching=true, each List is a request of its own: 500 of these events are about "
+                    + "230 KB, hence the requests over the minimum; with batching=true Lists share requests, as in "
+                    + "segment-batch-aggregator below)",
                     SegmentBatchListsDriver::new),
             new Info(ANALYTICS_DEFAULT, "analytics-java, default settings",
                     "one thread calling Analytics.enqueue; a Callback counts deliveries; then shutdown",
