@@ -219,6 +219,19 @@ final class JsonValues {
         if (value instanceof String s) {
             return s.hashCode();
         }
+        // The common scalars hash as the nodes JavaValueTrees makes of them, without going through it.
+        if (value instanceof Double d) {
+            return JsonNodeFactory.instance.numberNode(d).hashCode();
+        }
+        if (value instanceof Integer i) {
+            return JsonNodeFactory.instance.numberNode(i.intValue()).hashCode();
+        }
+        if (value instanceof Long l) {
+            return JsonNodeFactory.instance.numberNode(l).hashCode();
+        }
+        if (value instanceof Boolean b) {
+            return JsonNodeFactory.instance.booleanNode(b).hashCode();
+        }
         if (depth > SegmentJson.MAX_NESTING_DEPTH) {
             // The whole walk ends here: going on with the siblings, a Map that contains itself twice never ends.
             throw new NestedTooDeep();

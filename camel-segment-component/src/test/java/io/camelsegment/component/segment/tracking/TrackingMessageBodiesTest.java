@@ -302,7 +302,9 @@ class TrackingMessageBodiesTest {
     @Test
     void contentHashIsTheTreeHash() throws Exception {
         Map<String, Object> message = map("userId", "u1", "properties", order(), "flag", true, "none", null,
-                "ids", List.of(1L, 2.5, "x", false), "node", json("{\"a\":[true,null,1.5]}"));
+                "ids", List.of(1L, 2.5, "x", false), "node", json("{\"a\":[true,null,1.5]}"),
+                "numbers", List.of(1, 7L, -0.0, 3.25, Integer.MIN_VALUE, Long.MAX_VALUE, (short) 3, 2.5f,
+                        new java.math.BigDecimal("1.50"), java.math.BigInteger.TEN, true));
         assertEquals(JsonBodies.toTree(MAPPER, message, "m").hashCode(), JsonValues.contentHash(MAPPER, message, ""));
     }
 
