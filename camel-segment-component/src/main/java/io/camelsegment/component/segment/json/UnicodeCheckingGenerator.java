@@ -98,6 +98,15 @@ final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
         super.writeString(text, offset, len);
     }
 
+    /**
+     * Passed on as it is: JsonGeneratorDelegate would pass the text on as a String, encoded again on every write,
+     * where the delegate writes the value's cached UTF-8 bytes (the component's own pre-serialized JSON).
+     */
+    @Override
+    public void writeRawValue(SerializableString raw) throws IOException {
+        delegate.writeRawValue(raw);
+    }
+
     @Override
     public void writeNumber(double v) throws IOException {
         if (!Double.isFinite(v)) {
