@@ -139,12 +139,23 @@ public final class RetryPolicy {
         return Math.min(Math.max(millis, 0), maxRetryAfterMillis);
     }
 
-    /** Delta-seconds or an RFC 7231 HTTP-date; -1 when absent or unreadable. */
+    /**
+     * Delta-seconds or an RFC 7231 HTTP-date; -1 when absent or unreadable. Seconds beyond what a long holds in
+     * milliseconds read as the longest wait (capped at maxRetryAfter by the caller), not as absent.
+     */
     static long parseRetryAfterMillis(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return -1;
         }
         String v = value.trim();
+        if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            String digits = v.replaceFirst("^0+(?=.)", "");
+            if (digits.length() > 18) {
+                return Long.MAX_VALUE;
+            }
+            long seconds = Long.parseLong(digits);
+            return seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds * 1000L;
+        }
         try {
             long seconds = Long.parseLong(v);
             return seconds < 0 ? -1 : seconds * 1000L;

@@ -152,6 +152,23 @@ class RetryTest extends WireMockSegmentTestSupport {
         assertEquals(2, all(wireMock).size());
     }
 
+    /** Seconds beyond what a long holds in milliseconds are the longest wait there is (maxRetryAfter), not absent. */
+    @ParameterizedTest
+    @ValueSource(strings = { "9300000000000000", "99999999999999999999", "000000000000000000000000003600" })
+    void aHugeRetryAfterWaitsMaxRetryAfter(String retryAfter) {
+        answers("/v1/track", aResponse().withStatus(429).withHeader("Retry-After", retryAfter));
+
+        long start = System.nanoTime();
+        Exchange result = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> template.request(TRACK + "&maxRetryAfter=600", e -> e.getMessage().setBody(Map.of("a", 1))));
+        long waitedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+        assertNull(result.getException());
+        assertEquals(2, all(wireMock).size());
+        // the configured backoff is a few ms: only the capped Retry-After explains this wait
+        assertTrue(waitedMillis >= 550, "waited " + waitedMillis + " ms");
+    }
+
     /** As in Segment's libraries, a retry after Retry-After does not use up maxRetries; X-Retry-Count counts all. */
     @ParameterizedTest
     @ValueSource(strings = { "track", "batch" })
