@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
@@ -116,7 +117,8 @@ public class SegmentHttpClient implements AutoCloseable {
             int attempt = retries.nextAttempt();
             RetryDecision decision;
             try {
-                SegmentHttpResponse response = attempt(request, attempt, responseTimeoutMillis);
+                SegmentHttpResponse response = executeOnce(request, attempt, responseTimeoutMillis,
+                        RequestWatch.NONE);
                 decision = policy.decide(retries, response, null, hint, Instant.now());
                 logOutcome(request, retries, policy.getMaxRetries(), response, null, decision, responseTimeoutMillis);
                 if (!decision.retry()) {
@@ -145,10 +147,13 @@ public class SegmentHttpClient implements AutoCloseable {
     /**
      * One attempt, no retry: the response whatever its status, or the I/O error. Attempts after the first carry
      * {@code X-Retry-Count}.
+     *
+     * @param watch may abort the request before it ends by itself (then it fails with an I/O error)
      */
-    public SegmentHttpResponse attempt(SegmentHttpRequest request, int attempt, long responseTimeoutMillis)
+    public SegmentHttpResponse attempt(SegmentHttpRequest request, int attempt, long responseTimeoutMillis,
+                                       RequestWatch watch)
             throws IOException {
-        return executeOnce(request, attempt, responseTimeoutMillis);
+        return executeOnce(request, attempt, responseTimeoutMillis, watch);
     }
 
     /**
@@ -183,7 +188,8 @@ public class SegmentHttpClient implements AutoCloseable {
                 : DeliveryAttemptLog.describe(error, request.uri(), connectTimeoutMillis, responseTimeoutMillis);
     }
 
-    private SegmentHttpResponse executeOnce(SegmentHttpRequest request, int attempt, long responseTimeoutMillis)
+    private SegmentHttpResponse executeOnce(SegmentHttpRequest request, int attempt, long responseTimeoutMillis,
+                                            RequestWatch watch)
             throws IOException {
         HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().forEach(httpRequest::setHeader);
@@ -200,6 +206,17 @@ public class SegmentHttpClient implements AutoCloseable {
         httpRequest.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
                 .build());
+        try (RequestWatch.Watched watched = watch.watch(httpRequest)) {
+            return exchange(httpRequest, attempt);
+        } catch (CancellationException e) {
+            // aborted while it waited for a pooled connection; aborted later, the request fails with an I/O error
+            InterruptedIOException aborted = new InterruptedIOException("request aborted before it was sent");
+            aborted.initCause(e);
+            throw aborted;
+        }
+    }
+
+    private SegmentHttpResponse exchange(HttpUriRequestBase httpRequest, int attempt) throws IOException {
         ClassicHttpResponse response = client.executeOpen(null, httpRequest, null);
         boolean readToTheEnd = false;
         try {

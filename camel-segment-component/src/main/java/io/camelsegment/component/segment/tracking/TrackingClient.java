@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.SegmentOperation;
+import io.camelsegment.component.segment.http.RequestWatch;
 import io.camelsegment.component.segment.http.RetryDecision;
 import io.camelsegment.component.segment.http.RetryDelayHint;
 import io.camelsegment.component.segment.http.RetryPolicy;
@@ -67,10 +68,15 @@ public class TrackingClient {
         return request(SegmentOperation.batch.getPath(), batch.toRequestBody(Instant.now()), writeKey);
     }
 
-    /** One attempt of a request, no retry (the buffered sender decides and re-enqueues itself). */
-    public SegmentHttpResponse attempt(SegmentHttpRequest request, int attempt, long responseTimeoutMillis)
+    /**
+     * One attempt of a request, no retry (the buffered sender decides and re-enqueues itself).
+     *
+     * @param watch may abort the request before it ends by itself (the batch's deadline, the sender stopping)
+     */
+    public SegmentHttpResponse attempt(SegmentHttpRequest request, int attempt, long responseTimeoutMillis,
+                                       RequestWatch watch)
             throws IOException {
-        return http.attempt(request, attempt, Math.min(responseTimeoutMillis, this.responseTimeoutMillis));
+        return http.attempt(request, attempt, Math.min(responseTimeoutMillis, this.responseTimeoutMillis), watch);
     }
 
     /**

@@ -59,7 +59,9 @@ public class TrackingBatcher extends ServiceSupport {
     private volatile long stopWaitMillis;
     /** eventsTimedOut when the stop began: the stop reports how many failed since. */
     private long timedOutBeforeStop = -1;
+    /** Aborts requests at their batch's deadline, and ends the stop at the shutdown deadline. */
     private ScheduledExecutorService deadlineTimer;
+    private InFlightRequests inFlight;
 
     TrackingBatcher(BatchingSettings settings, TrackingClient client, CamelContext camelContext,
                     DeliveryMonitor counters) {
@@ -78,6 +80,9 @@ public class TrackingBatcher extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         int threads = settings.maxInFlightRequests();
+        deadlineTimer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "SegmentDeliveryDeadline");
+        inFlight = new InFlightRequests(deadlineTimer);
         senders = camelContext.getExecutorServiceManager().newFixedThreadPool(this, "SegmentBatchSender", threads);
         for (int i = 0; i < threads; i++) {
             senders.execute(this::sendLoop);
@@ -269,11 +274,17 @@ public class TrackingBatcher extends ServiceSupport {
         IOException error = null;
         counters.requestStarted();
         try {
-            response = client.attempt(batch.request(), attempt, remainingMillis);
+            response = client.attempt(batch.request(), attempt, remainingMillis, inFlight.until(batch.deadlineNanos()));
         } catch (IOException e) {
             error = e;
         } finally {
             counters.requestFinished();
+        }
+        if (response == null && batch.expired(System.nanoTime())) {
+            // aborted at the deadline (or timed out just before it): nothing is left to retry in
+            timedOut(batch, "deliveryTimeout", "deliveryTimeout=" + settings.deliveryTimeout() + " ms");
+            accumulator.done(batch);
+            return;
         }
         RetryDecision decision = client.decide(batch.retries(), response, error);
         client.logOutcome(batch.request(), batch.retries(), response, error, decision, remainingMillis);
@@ -378,8 +389,6 @@ public class TrackingBatcher extends ServiceSupport {
         stopWaitMillis = camelMillis > 0 ? Math.min(settings.shutdownTimeout(), camelMillis * 3 / 4)
                 : settings.shutdownTimeout();
         stopDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stopWaitMillis);
-        deadlineTimer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                "SegmentShutdownDeadline");
         deadlineTimer.schedule(this::shutdownDeadlinePassed, stopWaitMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -417,10 +426,17 @@ public class TrackingBatcher extends ServiceSupport {
         }
         if (!accumulator.awaitIdle(stopDeadlineNanos)) {
             timeOutAll(accumulator.abort());
-            // Batches on the wire get their answer (or their response timeout, then fail on their sender thread).
-            long answersBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.responseTimeout());
+            // Batches on the wire get their answer (or their response timeout, then fail on their sender thread),
+            // within what is left of Camel's shutdown timeout.
+            long answerMillis = settings.responseTimeout();
+            long camelMillis = camelShutdownTimeoutMillis();
+            if (camelMillis > 0) {
+                answerMillis = Math.max(0, Math.min(answerMillis, camelMillis - stopWaitMillis));
+            }
+            long answersBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(answerMillis);
             if (!accumulator.awaitIdle(answersBy)) {
                 timeOutAll(accumulator.drainInFlight());
+                inFlight.abortAll(); // an answer still trickling in: its sender thread is freed
             }
         }
         long undelivered = counters.snapshot().eventsTimedOut() - timedOutBeforeStop;
