@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.component.segment.http.HttpClientSettings;
+import io.camelsegment.component.segment.http.RequestTimer;
 import io.camelsegment.component.segment.http.SegmentHttpClient;
 import io.camelsegment.component.segment.json.SegmentJson;
 import io.camelsegment.component.segment.management.SenderMBeans;
@@ -56,6 +58,9 @@ public class SegmentComponent extends HealthCheckComponent implements SSLContext
 
     /** The connection pools this component owns, one per distinct {@link HttpClientSettings}; closed at stop. */
     private final Map<HttpClientSettings, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
+    /** Ends the attempts of every client that outlast connectTimeout + responseTimeout; made with the first client. */
+    private ScheduledExecutorService requestTimeouts;
+    private RequestTimer requestTimer;
     private final DeliveryMonitors monitors = new DeliveryMonitors();
     private final TrackingBatcherRegistry batchers = new TrackingBatcherRegistry(
             settings -> monitors.monitor(bufferedSenderKey(settings)));
@@ -141,8 +146,9 @@ public class SegmentComponent extends HealthCheckComponent implements SSLContext
      * equal settings share one, usually one for the whole component.
      */
     SegmentHttpClient httpClient(SegmentConfiguration config) {
+        RequestTimer timer = requestTimer();
         return httpClients.computeIfAbsent(HttpClientSettings.of(config),
-                settings -> new SegmentHttpClient(settings, sslContext(settings)));
+                settings -> new SegmentHttpClient(settings, sslContext(settings), timer));
     }
 
     private SSLContext sslContext(HttpClientSettings settings) {
@@ -222,6 +228,15 @@ public class SegmentComponent extends HealthCheckComponent implements SSLContext
         this.healthCheckBufferFullThreshold = healthCheckBufferFullThreshold;
     }
 
+    private synchronized RequestTimer requestTimer() {
+        if (requestTimer == null) {
+            requestTimeouts = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                    "SegmentRequestTimeout");
+            requestTimer = new RequestTimer(requestTimeouts);
+        }
+        return requestTimer;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -263,6 +278,13 @@ public class SegmentComponent extends HealthCheckComponent implements SSLContext
         batchers.stopAll();
         httpClients.values().forEach(SegmentHttpClient::close);
         httpClients.clear();
+        synchronized (this) {
+            if (requestTimeouts != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(requestTimeouts);
+                requestTimeouts = null;
+                requestTimer = null;
+            }
+        }
         monitors.clear();
         super.doStop();
     }

@@ -212,7 +212,8 @@ public class SegmentConfiguration implements Cloneable {
     }
 
     /**
-     * How long to wait for Segment's response to a request.
+     * How long to wait for Segment's response to a request: each read, and the whole attempt, which ends at the latest
+     * connectTimeout + responseTimeout after it began (a wait for a pooled connection included).
      */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;

@@ -1548,7 +1548,10 @@ public interface SegmentEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for Segment's response to a request.
+         * How long to wait for Segment's response to a request: each read, and
+         * the whole attempt, which ends at the latest connectTimeout
+         * responseTimeout after it began (a wait for a pooled connection
+         * included).
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -1563,7 +1566,10 @@ public interface SegmentEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for Segment's response to a request.
+         * How long to wait for Segment's response to a request: each read, and
+         * the whole attempt, which ends at the latest connectTimeout
+         * responseTimeout after it began (a wait for a pooled connection
+         * included).
          * 
          * The option will be converted to a <code>long</code> type.
          * 

@@ -54,6 +54,7 @@ public class SegmentHttpClient implements AutoCloseable {
     private final PoolingHttpClientConnectionManager connectionManager;
     private final CloseableHttpClient client;
     private final long connectTimeoutMillis;
+    private final RequestTimer timer;
 
     /**
      * Builds the client for these settings: the one place where pool, timeouts, proxy, TLS and the user's
@@ -61,8 +62,9 @@ public class SegmentHttpClient implements AutoCloseable {
      *
      * @param sslContext the TLS context made from {@code settings.sslContextParameters()}, or null for the JVM's
      *                   default; hostname verification is on either way
+     * @param timer      ends attempts that outlast connectTimeout + responseTimeout
      */
-    public SegmentHttpClient(HttpClientSettings settings, SSLContext sslContext) {
+    public SegmentHttpClient(HttpClientSettings settings, SSLContext sslContext, RequestTimer timer) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
@@ -99,6 +101,7 @@ public class SegmentHttpClient implements AutoCloseable {
         this.connectionManager = pool.build();
         this.client = builder.setConnectionManager(connectionManager).build();
         this.connectTimeoutMillis = settings.connectTimeoutMillis();
+        this.timer = timer;
     }
 
     /**
@@ -206,7 +209,11 @@ public class SegmentHttpClient implements AutoCloseable {
         httpRequest.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
                 .build());
-        try (RequestWatch.Watched watched = watch.watch(httpRequest)) {
+        // HttpClient's timeouts bound each step (the response timeout each read): the attempt as a whole ends at
+        // connectTimeout + responseTimeout, however slowly a server answers or a pooled connection comes free.
+        long attemptNanos = TimeUnit.MILLISECONDS.toNanos(connectTimeoutMillis + responseTimeoutMillis);
+        try (RequestWatch.Watched watched = watch.watch(httpRequest);
+             RequestWatch.Watched bounded = timer.abortAfter(httpRequest, attemptNanos)) {
             return exchange(httpRequest, attempt);
         } catch (CancellationException e) {
             // aborted while it waited for a pooled connection; aborted later, the request fails with an I/O error

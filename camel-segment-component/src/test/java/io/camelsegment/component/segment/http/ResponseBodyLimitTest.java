@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelsegment.component.segment.SegmentComponent;
 import io.camelsegment.component.segment.SegmentHttpException;
+import io.camelsegment.component.segment.support.RawHttp;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -96,11 +97,11 @@ class ResponseBodyLimitTest extends CamelTestSupport {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             while (true) {
-                String head = readHead(in);
+                String head = RawHttp.readHead(in);
                 if (head == null) {
                     return;
                 }
-                in.readNBytes(contentLength(head));
+                in.readNBytes(RawHttp.contentLength(head));
                 int n = requests.getAndIncrement();
                 Answer answer = answers.get(Math.min(n, answers.size() - 1));
                 out.write(("HTTP/1.1 " + answer.status() + " X\r\nContent-Type: text/plain\r\nContent-Length: "
@@ -119,27 +120,6 @@ class ResponseBodyLimitTest extends CamelTestSupport {
         } catch (IOException e) {
             // the client dropped the connection
         }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        int c;
-        while ((c = in.read()) != -1) {
-            head.append((char) c);
-            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
-                return head.toString();
-            }
-        }
-        return null;
-    }
-
-    private static int contentLength(String head) {
-        for (String line : head.split("\r\n")) {
-            if (line.toLowerCase().startsWith("content-length:")) {
-                return Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        return 0;
     }
 
     private Exchange track(String options) {

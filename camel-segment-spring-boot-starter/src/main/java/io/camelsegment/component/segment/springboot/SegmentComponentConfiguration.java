@@ -179,7 +179,9 @@ public class SegmentComponentConfiguration extends ComponentConfigurationPropert
     private String publicApiUrl;
 
     /**
-     * How long to wait for Segment's response to a request. A duration: 5000 (milliseconds), 5s, 2m or PT5S.
+     * How long to wait for Segment's response to a request: each read, and the whole attempt, which ends at the latest
+     * connectTimeout + responseTimeout after it began (a wait for a pooled connection included). A duration: 5000
+     * (milliseconds), 5s, 2m or PT5S.
      */
     private Duration responseTimeout;
 

@@ -2,12 +2,8 @@ package io.camelsegment.component.segment.tracking.buffer;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
+import io.camelsegment.component.segment.http.RequestTimer;
 import io.camelsegment.component.segment.http.RequestWatch;
 import org.apache.hc.core5.concurrent.Cancellable;
 
@@ -19,31 +15,20 @@ import org.apache.hc.core5.concurrent.Cancellable;
  */
 final class InFlightRequests {
 
-    private final ScheduledExecutorService timer;
+    private final RequestTimer timer;
     private final Set<Cancellable> active = ConcurrentHashMap.newKeySet();
 
-    InFlightRequests(ScheduledExecutorService timer) {
+    InFlightRequests(RequestTimer timer) {
         this.timer = timer;
-        if (timer instanceof ScheduledThreadPoolExecutor pool) {
-            pool.setRemoveOnCancelPolicy(true); // a request that ended leaves nothing behind in the timer's queue
-        }
     }
 
     /** A watch that aborts the request at {@code deadlineNanos} ({@link System#nanoTime()}). */
     RequestWatch until(long deadlineNanos) {
         return request -> {
             active.add(request);
-            // The task holds the request only until it ended: a 500 KB body is never kept for the timer's sake.
-            AtomicReference<Cancellable> pending = new AtomicReference<>(request);
-            ScheduledFuture<?> abort = timer.schedule(() -> {
-                Cancellable late = pending.getAndSet(null);
-                if (late != null) {
-                    late.cancel();
-                }
-            }, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+            RequestWatch.Watched abort = timer.abortAfter(request, deadlineNanos - System.nanoTime());
             return () -> {
-                pending.set(null);
-                abort.cancel(false);
+                abort.close();
                 active.remove(request);
             };
         };

@@ -12,6 +12,7 @@ import io.camelsegment.component.segment.SegmentDeliveryTimeoutException;
 import io.camelsegment.component.segment.SegmentException;
 import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.SegmentOverflowPolicy;
+import io.camelsegment.component.segment.http.RequestTimer;
 import io.camelsegment.component.segment.http.RetryDecision;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
 import io.camelsegment.component.segment.monitor.DeliveryMonitor;
@@ -82,7 +83,7 @@ public class TrackingBatcher extends ServiceSupport {
         int threads = settings.maxInFlightRequests();
         deadlineTimer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "SegmentDeliveryDeadline");
-        inFlight = new InFlightRequests(deadlineTimer);
+        inFlight = new InFlightRequests(new RequestTimer(deadlineTimer));
         senders = camelContext.getExecutorServiceManager().newFixedThreadPool(this, "SegmentBatchSender", threads);
         for (int i = 0; i < threads; i++) {
             senders.execute(this::sendLoop);

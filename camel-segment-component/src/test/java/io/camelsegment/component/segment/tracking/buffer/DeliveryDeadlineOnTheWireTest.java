@@ -1,5 +1,6 @@
 package io.camelsegment.component.segment.tracking.buffer;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -7,8 +8,11 @@ import java.util.concurrent.TimeUnit;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentDeliveryTimeoutException;
 import io.camelsegment.component.segment.SegmentEndpoint;
+import io.camelsegment.component.segment.support.TricklingServer;
 import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -27,18 +31,28 @@ class DeliveryDeadlineOnTheWireTest extends WireMockSegmentTestSupport {
     private static final long TIMEOUT = 1500;
     private static final String KEY = "writeKey=RAW(" + WRITE_KEY + ")";
 
-    /** A 200 whose body comes in 90 pieces over 9 s: no read waits long, the whole answer takes 9 s. */
-    private void answerTrickling(String path) {
-        wireMock.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withBody("{\"success\":true}" + " ".repeat(900)).withChunkedDribbleDelay(90, 9000)));
+    /** Answers 200 one byte every 100 ms: no read waits long, the whole answer takes 22 s. */
+    private TricklingServer trickling;
+
+    @BeforeEach
+    void startTrickling() throws IOException {
+        trickling = new TricklingServer(100);
+    }
+
+    @AfterEach
+    void stopTrickling() throws IOException {
+        trickling.close();
+    }
+
+    private String trickled() {
+        return "&trackingUrl=" + trickling.baseUrl() + "/v1";
     }
 
     @Test
     void anAnswerThatTricklesInFailsTheExchangeAtTheDeadline() {
-        answerTrickling("/v1/batch");
         long start = System.nanoTime();
-        Exchange done = template.request("segment:track?" + KEY + "&batching=true&deliveryTimeout=" + TIMEOUT,
-                e -> track(e, "trickled-1"));
+        Exchange done = template.request("segment:track?" + KEY + "&batching=true&deliveryTimeout=" + TIMEOUT
+                                         + trickled(), e -> track(e, "trickled-1"));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         SegmentDeliveryTimeoutException error = assertInstanceOf(SegmentDeliveryTimeoutException.class,
@@ -49,11 +63,11 @@ class DeliveryDeadlineOnTheWireTest extends WireMockSegmentTestSupport {
 
     @Test
     void flushReturnsByTheDeadlineOfABatchOnTheWire() throws Exception {
-        answerTrickling("/v1/batch");
-        String uri = "segment:track?" + KEY + "&batching=true&callerRunsWhenIdle=false&deliveryTimeout=" + TIMEOUT;
+        String uri = "segment:track?" + KEY + "&batching=true&callerRunsWhenIdle=false&deliveryTimeout=" + TIMEOUT
+                     + trickled();
         CompletableFuture<Exchange> sent = template.asyncSend(uri, e -> track(e, "flushed-1"));
         long start = System.nanoTime();
-        while (wireMock.getAllServeEvents().isEmpty() && System.nanoTime() - start < 5_000_000_000L) {
+        while (trickling.requests() == 0 && System.nanoTime() - start < 5_000_000_000L) {
             Thread.sleep(10);
         }
 
@@ -68,7 +82,6 @@ class DeliveryDeadlineOnTheWireTest extends WireMockSegmentTestSupport {
     void theWaitForAPooledConnectionEndsAtTheDeadline() throws Exception {
         wireMock.stubFor(post(urlEqualTo("/v1/track")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"success\":true}").withFixedDelay(5000)));
-        answerTrickling("/v1/batch");
         // Direct sending on the same pool (same maxConnections) holds both connections for 5 s.
         String direct = "segment:track?" + KEY + "&maxConnections=2";
         CompletableFuture<Exchange> first = template.asyncSend(direct, e -> track(e, "direct-1"));
@@ -92,12 +105,12 @@ class DeliveryDeadlineOnTheWireTest extends WireMockSegmentTestSupport {
 
     @Test
     void aStopEndsARequestStillOnTheWireWithinCamelsShutdownTimeout() throws Exception {
-        answerTrickling("/v1/batch");
         context.getShutdownStrategy().setTimeout(4); // seconds: the sender's deadline is 3 s, the answers get 1 s
-        String uri = "segment:track?" + KEY + "&batching=true&callerRunsWhenIdle=false&deliveryTimeout=60000";
+        String uri = "segment:track?" + KEY + "&batching=true&callerRunsWhenIdle=false&deliveryTimeout=60000"
+                     + trickled();
         CompletableFuture<Exchange> sent = template.asyncSend(uri, e -> track(e, "stopped-1"));
         long waitStart = System.nanoTime();
-        while (wireMock.getAllServeEvents().isEmpty() && System.nanoTime() - waitStart < 5_000_000_000L) {
+        while (trickling.requests() == 0 && System.nanoTime() - waitStart < 5_000_000_000L) {
             Thread.sleep(10);
         }
 
