@@ -52,9 +52,10 @@ class ResponseBodyLimitTest extends CamelTestSupport {
     @BeforeEach
     void startServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "raw-segment-server");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        RawHttp.acceptEach(server, "raw-segment-server", socket -> {
+            connections.incrementAndGet();
+            serve(socket);
+        });
     }
 
     @AfterEach
@@ -75,20 +76,6 @@ class ResponseBodyLimitTest extends CamelTestSupport {
 
     private String base() {
         return "http://127.0.0.1:" + server.getLocalPort();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.incrementAndGet();
-                Thread connection = new Thread(() -> serve(socket), "raw-segment-connection");
-                connection.setDaemon(true);
-                connection.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
     }
 
     /** Reads requests (headers and Content-Length body) and answers each; never closes a connection first. */

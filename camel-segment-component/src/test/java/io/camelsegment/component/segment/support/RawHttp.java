@@ -2,12 +2,33 @@ package io.camelsegment.component.segment.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.Locale;
+import java.util.function.Consumer;
 
-/** Reading HTTP/1.1 requests off a raw socket, for the tests' raw servers. */
+/** Serving and reading HTTP/1.1 requests on raw sockets, for the tests' raw servers. */
 public final class RawHttp {
 
     private RawHttp() {
+    }
+
+    /** Accepts connections until the server is closed, each served on a daemon thread of its own. */
+    public static void acceptEach(ServerSocket server, String name, Consumer<Socket> connection) {
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket socket = server.accept();
+                    Thread serving = new Thread(() -> connection.accept(socket), name + "-connection");
+                    serving.setDaemon(true);
+                    serving.start();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, name);
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     /** The request line and headers up to the blank line; null when the connection ended first. */

@@ -25,9 +25,7 @@ public final class TricklingServer implements AutoCloseable {
     public TricklingServer(long intervalMillis) throws IOException {
         this.intervalMillis = intervalMillis;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "trickling-server");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        RawHttp.acceptEach(server, "trickling-server", this::serve);
     }
 
     public String baseUrl() {
@@ -37,19 +35,6 @@ public final class TricklingServer implements AutoCloseable {
     /** Requests whose head and body were read. */
     public int requests() {
         return requests.get();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                Thread connection = new Thread(() -> serve(socket), "trickling-connection");
-                connection.setDaemon(true);
-                connection.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket socket) {
