@@ -4,6 +4,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.hc.core5.concurrent.Cancellable;
@@ -26,15 +27,25 @@ public final class RequestTimer {
      */
     public RequestWatch.Watched abortAfter(Cancellable request, long delayNanos) {
         AtomicReference<Cancellable> pending = new AtomicReference<>(request);
+        AtomicBoolean aborted = new AtomicBoolean();
         ScheduledFuture<?> abort = timer.schedule(() -> {
             Cancellable late = pending.getAndSet(null);
             if (late != null) {
+                aborted.set(true);
                 late.cancel();
             }
         }, delayNanos, TimeUnit.NANOSECONDS);
-        return () -> {
-            pending.set(null);
-            abort.cancel(false);
+        return new RequestWatch.Watched() {
+            @Override
+            public void close() {
+                pending.set(null);
+                abort.cancel(false);
+            }
+
+            @Override
+            public boolean aborted() {
+                return aborted.get();
+            }
         };
     }
 }

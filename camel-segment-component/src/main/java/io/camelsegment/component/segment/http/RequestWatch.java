@@ -25,5 +25,10 @@ public interface RequestWatch {
     interface Watched extends AutoCloseable {
         @Override
         void close();
+
+        /** Whether this watch aborted the request. */
+        default boolean aborted() {
+            return false;
+        }
     }
 }

@@ -211,16 +211,28 @@ public class SegmentHttpClient implements AutoCloseable {
                 .build());
         // HttpClient's timeouts bound each step (the response timeout each read): the attempt as a whole ends at
         // connectTimeout + responseTimeout, however slowly a server answers or a pooled connection comes free.
-        long attemptNanos = TimeUnit.MILLISECONDS.toNanos(connectTimeoutMillis + responseTimeoutMillis);
-        try (RequestWatch.Watched watched = watch.watch(httpRequest);
-             RequestWatch.Watched bounded = timer.abortAfter(httpRequest, attemptNanos)) {
+        long attemptMillis = connectTimeoutMillis + responseTimeoutMillis;
+        RequestWatch.Watched bounded = timer.abortAfter(httpRequest, TimeUnit.MILLISECONDS.toNanos(attemptMillis));
+        try (RequestWatch.Watched watched = watch.watch(httpRequest); bounded) {
             return exchange(httpRequest, attempt);
-        } catch (CancellationException e) {
-            // aborted while it waited for a pooled connection; aborted later, the request fails with an I/O error
-            InterruptedIOException aborted = new InterruptedIOException("request aborted before it was sent");
-            aborted.initCause(e);
-            throw aborted;
+        } catch (IOException | CancellationException e) {
+            // An abort shows as whatever the interrupted step throws (a closed socket; a cancelled wait for a pooled
+            // connection): named here for what it was.
+            if (bounded.aborted()) {
+                throw aborted("no complete answer within connectTimeout + responseTimeout (" + attemptMillis + " ms)",
+                        e);
+            }
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw aborted("request aborted before it was sent", e);
         }
+    }
+
+    private static InterruptedIOException aborted(String message, Exception cause) {
+        InterruptedIOException aborted = new InterruptedIOException(message);
+        aborted.initCause(cause);
+        return aborted;
     }
 
     private SegmentHttpResponse exchange(HttpUriRequestBase httpRequest, int attempt) throws IOException {

@@ -47,6 +47,9 @@ class AttemptTimeoutTest extends WireMockSegmentTestSupport {
 
         assertInstanceOf(SegmentHttpException.class, done.getException(), () -> String.valueOf(done.getException()));
         assertTrue(millis >= 3000 && millis < 6000, "ended after " + millis + " ms, not at 3.2 s");
+        assertTrue(done.getException().getMessage()
+                .contains("no complete answer within connectTimeout + responseTimeout (3200 ms)"),
+                done.getException().getMessage());
     }
 
     @Test
