@@ -836,6 +836,9 @@ public class SegmentConfiguration implements Cloneable {
         require(overflowPolicy != null, "overflowPolicy must be block, fail or dropNewest");
         requireRange("flushInterval", flushInterval, 0, Integer.MAX_VALUE, " ms");
         requireRange("maxInFlightRequests", maxInFlightRequests, 1, Integer.MAX_VALUE, "");
+        require(!batching || maxInFlightRequests <= maxConnections, "maxInFlightRequests must be at most maxConnections ("
+                + maxConnections + "): each sender thread sends on a pooled connection of its own, was "
+                + maxInFlightRequests);
         requireRange("bufferMaxEvents", bufferMaxEvents, 1, Integer.MAX_VALUE, "");
         requireRange("bufferMaxBytes", bufferMaxBytes, TrackingMessageValidator.MAX_MESSAGE_BYTES, Long.MAX_VALUE,
                 " bytes (at least one 32 KB message)");

@@ -27,6 +27,7 @@ class OptionValidationTest extends WireMockSegmentTestSupport {
             "segment:track?maxConnections=0 | maxConnections must be >= 1, was 0",
             "segment:track?maxRetryAfter=-5 | maxRetryAfter must be >= 0 ms, was -5",
             "segment:track?batching=true&maxInFlightRequests=0 | maxInFlightRequests must be >= 1, was 0",
+            "segment:track?batching=true&maxConnections=2 | maxInFlightRequests must be at most maxConnections (2): each sender thread sends on a pooled connection of its own, was 4",
             "segment:track?batching=true&bufferMaxEvents=0 | bufferMaxEvents must be >= 1, was 0",
             "segment:track?batching=true&flushInterval=-1 | flushInterval must be >= 0 ms, was -1",
             "segment:track?batching=true&shutdownTimeout=-1 | shutdownTimeout must be >= 0 ms, was -1",

@@ -92,7 +92,8 @@ class DeliveryDeadlineOnTheWireTest extends WireMockSegmentTestSupport {
         }
 
         long start = System.nanoTime();
-        Exchange done = template.request("segment:track?" + KEY + "&maxConnections=2&batching=true&deliveryTimeout="
+        Exchange done = template.request("segment:track?" + KEY + "&maxConnections=2&maxInFlightRequests=2"
+                                         + "&batching=true&deliveryTimeout="
                                          + TIMEOUT, e -> track(e, "pooled-1"));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
