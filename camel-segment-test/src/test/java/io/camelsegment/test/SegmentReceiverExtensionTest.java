@@ -80,18 +80,21 @@ class SegmentReceiverExtensionTest {
             assertEquals(1, PORTS.size(), PORTS.toString());
         }
 
-        @Test
-        void outer(SegmentReceiver receiver) throws Exception {
+        static void served(SegmentReceiver receiver) throws Exception {
             PORTS.add(receiver.port());
             sendOneAndExpectOnlyIt(receiver, receiver.writeKey());
+        }
+
+        @Test
+        void outer(SegmentReceiver receiver) throws Exception {
+            served(receiver);
         }
 
         @Nested
         class First {
             @Test
             void test(SegmentReceiver receiver) throws Exception {
-                PORTS.add(receiver.port());
-                sendOneAndExpectOnlyIt(receiver, receiver.writeKey());
+                served(receiver);
             }
         }
 
@@ -99,8 +102,7 @@ class SegmentReceiverExtensionTest {
         class Second {
             @Test
             void test(SegmentReceiver receiver) throws Exception {
-                PORTS.add(receiver.port());
-                sendOneAndExpectOnlyIt(receiver, receiver.writeKey());
+                served(receiver);
             }
         }
     }

@@ -261,8 +261,7 @@ public class TrackingBatcher extends ServiceSupport {
             return;
         }
         if (batch.expired(now)) {
-            timedOut(batch, "deliveryTimeout", "deliveryTimeout=" + settings.deliveryTimeout() + " ms");
-            accumulator.done(batch);
+            deliveryTimedOut(batch);
             return;
         }
         int attempt = batch.retries().nextAttempt();
@@ -282,9 +281,7 @@ public class TrackingBatcher extends ServiceSupport {
             counters.requestFinished();
         }
         if (response == null && batch.expired(System.nanoTime())) {
-            // aborted at the deadline (or timed out just before it): nothing is left to retry in
-            timedOut(batch, "deliveryTimeout", "deliveryTimeout=" + settings.deliveryTimeout() + " ms");
-            accumulator.done(batch);
+            deliveryTimedOut(batch); // aborted at the deadline (or failed just before it): no time left to retry in
             return;
         }
         RetryDecision decision = client.decide(batch.retries(), response, error);
@@ -336,6 +333,11 @@ public class TrackingBatcher extends ServiceSupport {
         capacity.release(batch.count(), batch.eventBytes());
         counters.batchFailed(batch.count(), 0, error);
         report(batch, error);
+    }
+
+    private void deliveryTimedOut(PendingBatch batch) {
+        timedOut(batch, "deliveryTimeout", "deliveryTimeout=" + settings.deliveryTimeout() + " ms");
+        accumulator.done(batch);
     }
 
     /** Settles a batch whose deadline passed: deliveryTimeout, or shutdownTimeout while stopping. */
