@@ -170,15 +170,18 @@ final class ReportWriter {
             and about 5 instead of 7 to 9 µs of CPU per event in the asynchronous driver); and, for a single \
             waiting thread, the event sent on that thread when the sender is idle, which saves two thread \
             hand-offs per event (0.70 to 0.76× direct sending in the runs before it; 0.86 to 0.98× in the full runs \
-            of 2026-12-02, single rounds 0.60 to 1.10×: with one request per event either way, the ratio is \
-            mostly this machine's noise; alternating runs of the code before and after that day's changes gave \
-            0.83, 0.94, 0.87 and 0.89, 0.73, 0.91).
-            - With 200 waiting threads direct sending makes one request per event and reaches about 18,000 to \
+            of 2026-12-02 before the evening's, single rounds 0.60 to 1.10×: with one request per event either \
+            way, the ratio is mostly this machine's noise; alternating runs of the code before and after that \
+            day's changes gave 0.83, 0.94, 0.87 and 0.89, 0.73, 0.91). In the evening's run above, the first with \
+            the request timer below, 0.82×; three alternating runs of the code before and after that timer gave \
+            0.96, 0.94, 0.90 and 0.85, 0.87, 0.71, direct sending as fast in both and acknowledged spending 5 to \
+            30 % less CPU per event after it, yet waiting longer: we have not found where.
+            - With 200 waiting threads direct sending makes one request per event and reaches about 14,000 to \
             24,000 events/s here; fireAndForget fed by the same 200 threads, which waits for nothing, reaches 7.6 to \
-            9.5× that in the full runs of 2026-12-02, and acknowledged 3.8 to 5.1×. The 10× target is above what \
+            9.5× that in the full runs of 2026-12-02, and acknowledged 3.4 to 5.1×. The 10× target is above what \
             fireAndForget itself does on this machine. Acknowledged over fireAndForget, both fed by 200 threads, \
-            is about one half: 0.61, 0.47 and 0.42 in the morning's full runs of 2026-12-02 and 0.47 in the one above, \
-            0.44 to 0.56 in \
+            is about one half: 0.61, 0.47 and 0.42 in the morning's full runs of 2026-12-02, 0.47 in the afternoon's \
+            and 0.42 in the one above, 0.44 to 0.56 in \
             six alternating runs (500,000 events) of the code before and after the streaming hold below, with no \
             difference between the two: each acknowledged event costs its thread a park and a wake-up, which \
             fireAndForget never pays. Since the afternoon of 2026-12-02 a batch also waits for the threads of \
@@ -194,13 +197,15 @@ final class ReportWriter {
             copies the Lists in flight (2.1 to 2.3 s of GC per million events against 0.4 s). What paid: a batch \
             releases its encoded events once its request is built, and a List's exchange keeps only its items' \
             messageIds while it waits (GC 2.8 to 2.1 s per million events in runs of both orders; 0.61× the \
-            hand-written route in the run before, 0.74× in the morning's last full run of 2026-12-02, 0.69× above).
+            hand-written route in the run before, 0.74× in the morning's last full run of 2026-12-02, 0.69× in the \
+            afternoon's, 0.75× above).
             - A batch that a thread adds to while its earlier events are not settled waits while that thread's \
             events keep coming (up to 5 ms; a thread that waits for each exchange never makes its own batch wait): the \
             asynchronous driver went from 10,064 requests per million events to 1,067 and from 6.1 to 4.4 µs of \
             CPU per event (0.82× the hand-written route in the run before, 0.88× in the next, 0.91× in the morning's \
-            last, 0.86× above), fireAndForget from 17,305 requests to 994 (3.1× analytics-java tuned before, 4.1× \
-            in the morning's last full run, 3.7× above). The run above came on a slower phase of this machine: \
+            last, 0.86× in the afternoon's, 0.95× above), fireAndForget from 17,305 requests to 994 (3.1× \
+            analytics-java tuned before, 4.1× in the morning's last full run, 3.7× in the afternoon's, 3.8× above). \
+            The afternoon's run came on a slower phase of this machine: \
             analytics-java tuned needed 25 µs of CPU per event against 19 in the morning, direct sending with 200 \
             threads 88 against 48, and every driver's events/s was 20 to 40 % lower. The earlier attempt below held batches of waiting threads as well, which cost them throughput.
             - The asynchronous driver's feeding thread is its limit. Profiled with -XX:+DebugNonSafepoints (so \
@@ -221,6 +226,13 @@ final class ReportWriter {
             exchange's creation time, which DateTimeFormatter formatted in about a quarter of the time of building \
             the whole message: since 2026-12-02 the date and time of a second are formatted once and the \
             milliseconds taken from a table (the same loop: 1.0 to 1.6 µs per message instead of 1.3 to 1.9 µs).
+            - Every HTTP attempt is bounded (connectTimeout + responseTimeout), and a buffered sender's requests by \
+            their batch's deadline. Until the evening of 2026-12-02 each bound was a task scheduled per request on \
+            a timer thread, which woke that thread every time: about 8 µs on the requesting thread and 10 µs of \
+            the timer thread's CPU per request (a loop in one JVM, a request every 30 µs), paid once per event by \
+            direct sending and twice per batch by buffered delivery. Since then a request is only added to a set \
+            that one task checks every 10 ms while requests are on the wire (under 1.5 µs per request, the same \
+            loop); the run above is the first with it.
             - Tried on 2026-12-02 and dropped: holding a batch that is not full (for at most 2 ms, with no quiet \
             time) until the exchanges of the batch before it had continued, so that their threads' next events join \
             it: a third fewer requests with 10 waiting threads at the same throughput and a quarter of the requests \
