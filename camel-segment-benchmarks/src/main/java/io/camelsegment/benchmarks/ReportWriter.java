@@ -174,8 +174,10 @@ final class ReportWriter {
             way, the ratio is mostly this machine's noise; alternating runs of the code before and after that \
             day's changes gave 0.83, 0.94, 0.87 and 0.89, 0.73, 0.91). In the evening's run above, the first with \
             the request timer below, 0.82×; three alternating runs of the code before and after that timer gave \
-            0.96, 0.94, 0.90 and 0.85, 0.87, 0.71, direct sending as fast in both and acknowledged spending 5 to \
-            30 % less CPU per event after it, yet waiting longer: we have not found where.
+            0.96, 0.94, 0.90 and 0.85, 0.87, 0.71, and one more 0.96 against 0.96 \
+            (events/s of either driver move 15 to 25 % from one run to the next here). The machine's context \
+            switches are steadier: counted over whole runs (warm-up included), that timer took them from 10.9 and \
+            11.4 to 7.5 and 7.9 per event with one waiting thread, and from 8.7 to 7.5 for direct sending.
             - With 200 waiting threads direct sending makes one request per event and reaches about 14,000 to \
             24,000 events/s here; fireAndForget fed by the same 200 threads, which waits for nothing, reaches 7.6 to \
             9.5× that in the full runs of 2026-12-02, and acknowledged 3.4 to 5.1×. The 10× target is above what \
