@@ -143,7 +143,10 @@ final class EventAccumulator {
             }
             batch = newBatch(event, writeKey, completion, now);
             open.put(writeKey, batch);
-            changed.signal(); // a free sender takes it (at once, or when its linger or hold is over)
+            if (inFlight.isEmpty()) {
+                changed.signal(); // a free sender takes it (at once, or when its linger or hold is over)
+            }
+            // else it waits for the requests on the wire: the last one's done() signals (their deadlines come first)
         }
         if (batch.isFull()) {
             closeBatch(writeKey, batch);
@@ -279,7 +282,9 @@ final class EventAccumulator {
                 }
                 if (next != null) {
                     inFlight.add(next);
-                    leaveWatch(me);
+                    if (holdWatcher == me) {
+                        holdWatcher = null; // no hold is watched while a request is on the wire: done() signals
+                    }
                     return next;
                 }
                 wakeAt = earliest(wakeAt, waiting, true, paused);
@@ -340,7 +345,7 @@ final class EventAccumulator {
         return wakeAt;
     }
 
-    /** The watcher leaves to send (or stop): another sender takes over the watch if a streamed batch still waits. */
+    /** The watcher stops (or is interrupted): another sender takes over the watch if a streamed batch still waits. */
     private void leaveWatch(Thread me) {
         if (holdWatcher == me) {
             holdWatcher = null;
