@@ -143,10 +143,7 @@ final class EventAccumulator {
             }
             batch = newBatch(event, writeKey, completion, now);
             open.put(writeKey, batch);
-            if (inFlight.isEmpty()) {
-                changed.signal(); // a free sender takes it (at once, or when its linger or hold is over)
-            }
-            // else it waits for the requests on the wire: the last one's done() signals (their deadlines come first)
+            changed.signal(); // a free sender takes it (at once, or when its linger or hold is over)
         }
         if (batch.isFull()) {
             closeBatch(writeKey, batch);
@@ -282,9 +279,7 @@ final class EventAccumulator {
                 }
                 if (next != null) {
                     inFlight.add(next);
-                    if (holdWatcher == me) {
-                        holdWatcher = null; // no hold is watched while a request is on the wire: done() signals
-                    }
+                    leaveWatch(me);
                     return next;
                 }
                 wakeAt = earliest(wakeAt, waiting, true, paused);
@@ -345,7 +340,7 @@ final class EventAccumulator {
         return wakeAt;
     }
 
-    /** The watcher stops (or is interrupted): another sender takes over the watch if a streamed batch still waits. */
+    /** The watcher leaves to send (or stop): another sender takes over the watch if a streamed batch still waits. */
     private void leaveWatch(Thread me) {
         if (holdWatcher == me) {
             holdWatcher = null;
