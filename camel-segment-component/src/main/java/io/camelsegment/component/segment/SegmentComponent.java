@@ -58,7 +58,10 @@ public class SegmentComponent extends HealthCheckComponent implements SSLContext
 
     /** The connection pools this component owns, one per distinct {@link HttpClientSettings}; closed at stop. */
     private final Map<HttpClientSettings, SegmentHttpClient> httpClients = new ConcurrentHashMap<>();
-    /** Ends the attempts of every client that outlast connectTimeout + responseTimeout; made with the first client. */
+    /**
+     * Ends the attempts of every client that outlast connectTimeout + responseTimeout, and the buffered senders'
+     * requests at their batch's deadline; made with the first client.
+     */
     private ScheduledExecutorService requestTimeouts;
     private RequestTimer requestTimer;
     private final DeliveryMonitors monitors = new DeliveryMonitors();

@@ -1,5 +1,6 @@
 package io.camelsegment.component.segment.http;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -149,23 +150,14 @@ public final class RetryPolicy {
         }
         String v = value.trim();
         if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            String digits = v.replaceFirst("^0+(?=.)", "");
-            if (digits.length() > 18) {
-                return Long.MAX_VALUE;
-            }
-            long seconds = Long.parseLong(digits);
-            return seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds * 1000L;
+            BigInteger millis = new BigInteger(v).multiply(BigInteger.valueOf(1000));
+            return millis.bitLength() < Long.SIZE ? millis.longValue() : Long.MAX_VALUE;
         }
         try {
-            long seconds = Long.parseLong(v);
-            return seconds < 0 ? -1 : seconds * 1000L;
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Math.max(0, Duration.between(now, at).toMillis());
-            } catch (DateTimeParseException notADate) {
-                return -1;
-            }
+            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return Math.max(0, Duration.between(now, at).toMillis());
+        } catch (DateTimeParseException notADate) {
+            return -1;
         }
     }
 }

@@ -147,6 +147,11 @@ public class SegmentHttpClient implements AutoCloseable {
         }
     }
 
+    /** The timer that ends this client's attempts; owned by the component, also for its senders' own deadlines. */
+    public RequestTimer requestTimer() {
+        return timer;
+    }
+
     /**
      * One attempt, no retry: the response whatever its status, or the I/O error. Attempts after the first carry
      * {@code X-Retry-Count}.

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.SegmentOperation;
+import io.camelsegment.component.segment.http.RequestTimer;
 import io.camelsegment.component.segment.http.RequestWatch;
 import io.camelsegment.component.segment.http.RetryDecision;
 import io.camelsegment.component.segment.http.RetryDelayHint;
@@ -47,6 +48,11 @@ public class TrackingClient {
         this.responseTimeoutMillis = responseTimeoutMillis;
         this.userAgent = "camel-segment/" + libraryVersion;
         this.endpointSecrets = endpointSecrets;
+    }
+
+    /** The timer that ends this client's attempts, for the buffered sender's own deadlines. */
+    public RequestTimer requestTimer() {
+        return http.requestTimer();
     }
 
     /** Sends one event to its per-call endpoint, e.g. {@code POST /v1/track}. */

@@ -12,7 +12,6 @@ import io.camelsegment.component.segment.SegmentDeliveryTimeoutException;
 import io.camelsegment.component.segment.SegmentException;
 import io.camelsegment.component.segment.SegmentHttpException;
 import io.camelsegment.component.segment.SegmentOverflowPolicy;
-import io.camelsegment.component.segment.http.RequestTimer;
 import io.camelsegment.component.segment.http.RetryDecision;
 import io.camelsegment.component.segment.http.SegmentHttpResponse;
 import io.camelsegment.component.segment.monitor.DeliveryMonitor;
@@ -60,8 +59,9 @@ public class TrackingBatcher extends ServiceSupport {
     private volatile long stopWaitMillis;
     /** eventsTimedOut when the stop began: the stop reports how many failed since. */
     private long timedOutBeforeStop = -1;
-    /** Aborts requests at their batch's deadline, and ends the stop at the shutdown deadline. */
+    /** Ends the stop at the shutdown deadline; made when the stop begins. */
     private ScheduledExecutorService deadlineTimer;
+    /** This sender's requests on the wire, aborted at their batch's deadline by the HTTP client's timer. */
     private InFlightRequests inFlight;
 
     TrackingBatcher(BatchingSettings settings, TrackingClient client, CamelContext camelContext,
@@ -81,9 +81,7 @@ public class TrackingBatcher extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         int threads = settings.maxInFlightRequests();
-        deadlineTimer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                "SegmentDeliveryDeadline");
-        inFlight = new InFlightRequests(new RequestTimer(deadlineTimer));
+        inFlight = new InFlightRequests(client.requestTimer());
         senders = camelContext.getExecutorServiceManager().newFixedThreadPool(this, "SegmentBatchSender", threads);
         for (int i = 0; i < threads; i++) {
             senders.execute(this::sendLoop);
@@ -392,6 +390,8 @@ public class TrackingBatcher extends ServiceSupport {
         stopWaitMillis = camelMillis > 0 ? Math.min(settings.shutdownTimeout(), camelMillis * 3 / 4)
                 : settings.shutdownTimeout();
         stopDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stopWaitMillis);
+        deadlineTimer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "SegmentShutdownDeadline");
         deadlineTimer.schedule(this::shutdownDeadlinePassed, stopWaitMillis, TimeUnit.MILLISECONDS);
     }
 
