@@ -5,6 +5,7 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelsegment.component.segment.SegmentConstants;
 import org.apache.camel.CamelContext;
@@ -69,10 +70,9 @@ class SegmentActionKameletTest extends CamelTestSupport {
 
     @Test
     void callsTheOperationAndContinuesWithItsResultAsJson() throws Exception {
-        publicApi.stubFor(get(urlPathEqualTo("/destinations/dest-1")).willReturn(segmentAnswer(
-                "{\"data\":{\"destination\":{\"id\":\"dest-1\",\"name\":\"Warehouse\",\"enabled\":true}}}")));
-        MockEndpoint result = getMockEndpoint("mock:destination");
-        result.expectedMessageCount(1);
+        MockEndpoint result = answerAndExpect(get(urlPathEqualTo("/destinations/dest-1")),
+                "{\"data\":{\"destination\":{\"id\":\"dest-1\",\"name\":\"Warehouse\",\"enabled\":true}}}",
+                "mock:destination", 1);
 
         template.sendBodyAndHeader("direct:destination", null, SegmentConstants.DESTINATION_ID, "dest-1");
 
@@ -88,11 +88,10 @@ class SegmentActionKameletTest extends CamelTestSupport {
 
     @Test
     void passesTheKameletsPropertiesAsTheOperationsInputs() throws Exception {
-        publicApi.stubFor(post(urlPathEqualTo("/sources/src-1/labels")).willReturn(segmentAnswer(
+        MockEndpoint result = answerAndExpect(post(urlPathEqualTo("/sources/src-1/labels")),
                 "{\"data\":{\"labels\":[{\"key\":\"environment\",\"value\":\"prod\"},"
-                + "{\"key\":\"team\",\"value\":\"growth\"}]}}")));
-        MockEndpoint result = getMockEndpoint("mock:labelled");
-        result.expectedMessageCount(1);
+                + "{\"key\":\"team\",\"value\":\"growth\"}]}}",
+                "mock:labelled", 1);
 
         template.sendBody("direct:label", null);
 
@@ -108,10 +107,9 @@ class SegmentActionKameletTest extends CamelTestSupport {
     /** The key to revoke comes from the writeKeyToRemove property, or from its header when the property is unset. */
     @Test
     void removesTheWriteKeyGivenAsPropertyOrHeader() throws Exception {
-        publicApi.stubFor(delete(urlPathMatching("/sources/src-1/writekey/.*")).willReturn(segmentAnswer(
-                "{\"data\":{\"status\":\"SUCCESS\"}}")));
-        MockEndpoint result = getMockEndpoint("mock:removed");
-        result.expectedMessageCount(2);
+        MockEndpoint result = answerAndExpect(delete(urlPathMatching("/sources/src-1/writekey/.*")),
+                "{\"data\":{\"status\":\"SUCCESS\"}}",
+                "mock:removed", 2);
 
         template.sendBody("direct:removeKeyFromProperty", null);
         template.sendBodyAndHeader("direct:removeKeyFromHeader", null, SegmentConstants.WRITE_KEY_TO_REMOVE,
@@ -125,8 +123,13 @@ class SegmentActionKameletTest extends CamelTestSupport {
         assertEquals("/sources/src-1/writekey/old-key-2", requests.get(1).getUrl());
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder segmentAnswer(String json) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json);
+    /** Segment answers this request with the JSON, and the mock endpoint expects this many messages. */
+    private MockEndpoint answerAndExpect(MappingBuilder request, String json, String mock, int messages) {
+        publicApi.stubFor(request.willReturn(
+                aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json)));
+        MockEndpoint result = getMockEndpoint(mock);
+        result.expectedMessageCount(messages);
+        return result;
     }
 
     private static LoggedRequest onlyRequest() {
