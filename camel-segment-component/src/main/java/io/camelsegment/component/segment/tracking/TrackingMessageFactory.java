@@ -317,29 +317,29 @@ public class TrackingMessageFactory {
      */
     private void applyHeaders(SegmentHeaders headers, SegmentOperation operation, TrackingMessage message)
             throws SegmentValidationException {
-        putText(message, "userId", headers.get(SegmentConstants.USER_ID, String.class));
-        putText(message, "anonymousId", headers.get(SegmentConstants.ANONYMOUS_ID, String.class));
+        putText(message, "userId", headers.text(SegmentConstants.USER_ID));
+        putText(message, "anonymousId", headers.text(SegmentConstants.ANONYMOUS_ID));
         switch (operation) {
             case track -> {
-                putText(message, "event", headers.get(SegmentConstants.EVENT, String.class));
+                putText(message, "event", headers.text(SegmentConstants.EVENT));
                 putObject(message, "properties", headers.get(SegmentConstants.PROPERTIES));
             }
             case page, screen -> {
-                putText(message, "name", headers.get(SegmentConstants.NAME, String.class));
-                putText(message, "category", headers.get(SegmentConstants.CATEGORY, String.class));
+                putText(message, "name", headers.text(SegmentConstants.NAME));
+                putText(message, "category", headers.text(SegmentConstants.CATEGORY));
                 putObject(message, "properties", headers.get(SegmentConstants.PROPERTIES));
             }
             case identify -> putObject(message, "traits", headers.get(SegmentConstants.TRAITS));
             case group -> {
-                putText(message, "groupId", headers.get(SegmentConstants.GROUP_ID, String.class));
+                putText(message, "groupId", headers.text(SegmentConstants.GROUP_ID));
                 putObject(message, "traits", headers.get(SegmentConstants.TRAITS));
             }
-            case alias -> putText(message, "previousId", headers.get(SegmentConstants.PREVIOUS_ID, String.class));
+            case alias -> putText(message, "previousId", headers.text(SegmentConstants.PREVIOUS_ID));
             default -> {
                 // batch items are read from the body only
             }
         }
-        putText(message, "messageId", headers.get(SegmentConstants.MESSAGE_ID, String.class));
+        putText(message, "messageId", headers.text(SegmentConstants.MESSAGE_ID));
         Object timestamp = headers.get(SegmentConstants.TIMESTAMP);
         if (timestamp != null) {
             message.put("timestamp", SegmentTimestamps.normalize(timestamp, "timestamp"));

@@ -80,7 +80,7 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
     @Override
     public CompletableFuture<Object> handle(Exchange exchange, SegmentOperation operation) throws Exception {
         SegmentHeaders headers = SegmentHeaders.of(exchange);
-        String headerWriteKey = headers.get(SegmentConstants.WRITE_KEY, String.class);
+        String headerWriteKey = headers.text(SegmentConstants.WRITE_KEY);
         if (operation == SegmentOperation.batch) {
             TrackingBatcher buffered = batcher;
             return buffered != null ? sendBatchBuffered(buffered, exchange, headers, headerWriteKey)

@@ -560,6 +560,57 @@ class BadInputTest extends WireMockSegmentTestSupport {
                 Arguments.of("direct:batch", Map.of("writeKey", List.of("k"), "batch", List.of(event("x", 1)))));
     }
 
+    /** A value Camel would turn into text such as "{id=42}" or "Customer@1b6d3586", which Segment takes as an id. */
+    static Stream<Arguments> textHeadersWithoutText() {
+        Object pojo = new Object() {
+        };
+        return Stream.of(
+                Arguments.of(SegmentConstants.USER_ID, Map.of("id", 42), "java.util.ImmutableCollections$Map1"),
+                Arguments.of(SegmentConstants.USER_ID, List.of("u1"), "java.util.ImmutableCollections$List12"),
+                Arguments.of(SegmentConstants.ANONYMOUS_ID, new String[] { "a1" }, "java.lang.String[]"),
+                Arguments.of(SegmentConstants.USER_ID, JsonNodeFactory.instance.objectNode().put("id", 42),
+                        "com.fasterxml.jackson.databind.node.ObjectNode"),
+                Arguments.of(SegmentConstants.USER_ID, java.util.Optional.of("u1"), "java.util.Optional"),
+                Arguments.of(SegmentConstants.MESSAGE_ID, pojo, pojo.getClass().getTypeName()),
+                Arguments.of(SegmentConstants.WRITE_KEY, new int[] { 1 }, "int[]"));
+    }
+
+    @ParameterizedTest(name = "{0} = {2}")
+    @MethodSource("textHeadersWithoutText")
+    void aTextHeaderWithoutATextFormIsRefused(String header, Object value, String type) {
+        for (String route : List.of("direct:direct", "direct:buffered")) {
+            Exchange result = template.request(route, e -> {
+                e.getMessage().setBody(Map.of("a", 1));
+                e.getMessage().setHeader(header, value);
+            });
+
+            assertRejected(result, header, "must be text (a String, or a number, UUID or bytes Camel converts to "
+                                            + "text), was a " + type);
+        }
+        assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    /** Scalars keep their text, as Camel converts them: a number, a UUID, the bytes of a Kafka header, a JSON string. */
+    @Test
+    void textHeadersOfOtherScalarTypesAreSentAsTheirText() {
+        java.util.UUID uuid = new java.util.UUID(1, 2);
+        Exchange result = template.request("direct:direct", e -> {
+            e.getMessage().setBody(Map.of("a", 1));
+            e.getMessage().setHeader(SegmentConstants.USER_ID, 4_242L);
+            e.getMessage().setHeader(SegmentConstants.ANONYMOUS_ID, "anon-\u00e9".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            e.getMessage().setHeader(SegmentConstants.MESSAGE_ID, uuid);
+            e.getMessage().setHeader(SegmentConstants.EVENT, JsonNodeFactory.instance.textNode("Signed Up"));
+        });
+
+        assertNull(result.getException());
+        JsonNode sent = json(all(wireMock).get(0));
+        assertEquals("4242", sent.path("userId").textValue());
+        assertEquals("anon-\u00e9", sent.path("anonymousId").textValue());
+        assertEquals(uuid.toString(), sent.path("messageId").textValue());
+        assertEquals("Signed Up", sent.path("event").textValue());
+    }
+
     @Test
     void aJsonStringOverJacksonsLengthLimitNamesTheLimit() {
         // 50 MB of text in one string: over Jackson's 20,000,000-character limit per string
