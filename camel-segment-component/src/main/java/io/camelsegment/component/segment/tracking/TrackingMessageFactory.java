@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,10 @@ public class TrackingMessageFactory {
     BuiltBatch createBatch(Exchange exchange, SegmentHeaders headers) throws SegmentValidationException {
         Message in = exchange.getMessage();
         Object body = jsonBody(in);
+        if (body instanceof Object[] array) {
+            // read item by item, as a List is: converted whole, one bad item would fail them all
+            body = Arrays.asList(array);
+        }
         // Items of a collection body may be JSON text each; items inside a JSON document or an envelope may not.
         boolean itemsAsText = body instanceof Iterable<?> && !(body instanceof JsonNode);
         Object root = itemsAsText ? body : JsonValues.read(mapper, body, "body");

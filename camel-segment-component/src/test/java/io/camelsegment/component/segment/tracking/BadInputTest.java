@@ -496,6 +496,27 @@ class BadInputTest extends WireMockSegmentTestSupport {
         assertEquals(10, batchMessageIds(all(wireMock).get(0)).size());
     }
 
+    /** A Java array is a collection like a List: its bad item fails alone, its neighbours are delivered. */
+    @Test
+    void anArrayBodysBadItemFailsAlone() {
+        Object[] items = new Object[10];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = event("messageId", "valid-" + i);
+        }
+        items[4] = withProperty("p", new Holder());
+
+        Exchange result = template.request("direct:batch", e -> e.getMessage().setBody(items));
+
+        assertNoError(result);
+        SegmentBatchException e = assertInstanceOf(SegmentBatchException.class, result.getException(),
+                () -> String.valueOf(result.getException()));
+        assertEquals(1, e.getFailures().size(), e.getMessage());
+        assertEquals(4, e.getFailures().get(0).index());
+        assertTrue(e.getFailures().get(0).reason().startsWith("batch[4].properties.p.inner.secretSauce: could not be "
+                                                              + "read"), e.getFailures().get(0).reason());
+        assertEquals(9, batchMessageIds(all(wireMock).get(0)).size());
+    }
+
     /** Whatever one item throws when read (here a Map whose session closed) fails that item, never its neighbours. */
     @Test
     void aBatchItemThatThrowsWhenReadFailsAlone() {
