@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,14 +161,16 @@ public class TrackingMessageFactory {
         if (!(root instanceof Iterable<?> items) || root instanceof JsonNode node && !node.isArray()) {
             throw new SegmentValidationException("batch", "must be a collection or JSON array of messages");
         }
-        if (!items.iterator().hasNext()) {
+        // One iterator: an Iterable may give only one (a stream's, a DirectoryStream, a database cursor).
+        Iterator<?> iterator = items.iterator();
+        if (!hasNext(iterator, 0)) {
             throw new SegmentValidationException("batch", "must contain at least one message (it was empty)");
         }
         List<EncodedEvent> events = new ArrayList<>();
         List<Integer> eventIndexes = new ArrayList<>();
         List<ItemFailure> invalid = new ArrayList<>();
-        int index = 0;
-        for (Object item : items) {
+        for (int index = 0; hasNext(iterator, index); index++) {
+            Object item = next(iterator, index);
             String prefix = "batch[" + index + "].";
             TrackingMessage message = null;
             try {
@@ -188,9 +191,32 @@ public class TrackingMessageFactory {
                         prefix.substring(0, prefix.length() - 1) + ": could not be read as a message: "
                                                                        + e.getClass().getName()));
             }
-            index++;
         }
         return new BuiltBatch(events, eventIndexes, invalid, bodyWriteKey);
+    }
+
+    /** Whether the collection has an item at {@code index}; a collection that fails while read fails as a whole. */
+    private static boolean hasNext(Iterator<?> items, int index) throws SegmentValidationException {
+        try {
+            return items.hasNext();
+        } catch (RuntimeException e) {
+            throw unreadable(index, e);
+        }
+    }
+
+    private static Object next(Iterator<?> items, int index) throws SegmentValidationException {
+        try {
+            return items.next();
+        } catch (RuntimeException e) {
+            throw unreadable(index, e);
+        }
+    }
+
+    /** Its own message is not repeated: it may quote the content. */
+    private static SegmentValidationException unreadable(int index, RuntimeException e) {
+        return new SegmentValidationException("batch", (index == 0 ? "could not be read" : "could not be read after "
+                                                        + "item " + (index - 1)) + ": its iterator threw "
+                                                       + e.getClass().getName());
     }
 
     private TrackingMessage batchItem(Object item, boolean itemAsText, String field)

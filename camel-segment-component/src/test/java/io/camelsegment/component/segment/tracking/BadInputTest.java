@@ -517,6 +517,52 @@ class BadInputTest extends WireMockSegmentTestSupport {
         assertEquals(9, batchMessageIds(all(wireMock).get(0)).size());
     }
 
+    /** An Iterable that gives one iterator only (a stream's, a DirectoryStream, a database cursor) is read once. */
+    @Test
+    void aOneShotIterableIsDelivered() {
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(event("messageId", "m-" + i));
+        }
+        Iterable<Object> oneShot = events.stream()::iterator;
+
+        Exchange result = template.request("direct:batch", e -> e.getMessage().setBody(oneShot));
+
+        assertNull(result.getException());
+        assertEquals(List.of("m-0", "m-1", "m-2"), batchMessageIds(all(wireMock).get(0)));
+    }
+
+    /**
+     * A collection that fails while it is read (a cursor whose connection dropped) fails the exchange, naming where it
+     * failed; the iterator's own message is not repeated (it may quote the content).
+     */
+    @Test
+    void anIterableThatFailsWhileReadIsRefused() {
+        Iterable<Object> failing = () -> new java.util.Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == 2) {
+                    throw new IllegalStateException("cursor closed at " + WRITE_KEY);
+                }
+                return true;
+            }
+
+            @Override
+            public Object next() {
+                return event("messageId", "m-" + next++);
+            }
+        };
+
+        Exchange result = template.request("direct:batch", e -> e.getMessage().setBody(failing));
+
+        assertRejected(result, "batch", "could not be read after item 1: its iterator threw "
+                                        + "java.lang.IllegalStateException");
+        assertFalse(result.getException().getMessage().contains(WRITE_KEY), result.getException().getMessage());
+        assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
     /** Whatever one item throws when read (here a Map whose session closed) fails that item, never its neighbours. */
     @Test
     void aBatchItemThatThrowsWhenReadFailsAlone() {
