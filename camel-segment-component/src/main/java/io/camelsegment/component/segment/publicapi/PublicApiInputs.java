@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelsegment.component.segment.HeaderText;
 import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentConstants;
 import io.camelsegment.component.segment.SegmentGranularity;
@@ -178,7 +179,7 @@ public final class PublicApiInputs {
             requireWellFormed("paginationCursor", cursorOverride, "another page");
             return cursorOverride;
         }
-        String cursor = message.getHeader(SegmentConstants.PAGINATION_CURSOR, String.class);
+        String cursor = headerText(SegmentConstants.PAGINATION_CURSOR);
         if (cursor == null) {
             JsonNode node = bodyField("pagination", "cursor");
             cursor = node == null || node.isNull() ? null : node.asText();
@@ -221,7 +222,7 @@ public final class PublicApiInputs {
      * sourceName option; never from the page/screen name (name option, CamelSegmentName header).
      */
     public String sourceName() throws SegmentValidationException {
-        String value = message.getHeader(SegmentConstants.SOURCE_NAME, String.class);
+        String value = headerText(SegmentConstants.SOURCE_NAME);
         return value != null ? nonBlank("sourceName", value) : text("name", null, options.getSourceName());
     }
 
@@ -298,7 +299,7 @@ public final class PublicApiInputs {
     }
 
     private String text(String name, String header, String option) throws SegmentValidationException {
-        String value = header == null ? null : message.getHeader(header, String.class);
+        String value = header == null ? null : headerText(header);
         if (value == null) {
             JsonNode node = bodyField(name);
             if (node != null && !node.isNull()) {
@@ -314,6 +315,12 @@ public final class PublicApiInputs {
             value = option;
         }
         return nonBlank(name, value);
+    }
+
+    /** A header's text: a Map or a POJO is refused, never sent as Camel's toString of it ({id=42}). */
+    private String headerText(String header) throws SegmentValidationException {
+        Object value = message.getHeader(header);
+        return value == null ? null : HeaderText.of(message.getExchange(), header, value);
     }
 
     /**

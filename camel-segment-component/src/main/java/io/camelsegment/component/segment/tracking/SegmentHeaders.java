@@ -2,20 +2,18 @@ package io.camelsegment.component.segment.tracking;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.camelsegment.component.segment.HeaderText;
 import io.camelsegment.component.segment.SegmentValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.TypeConversionException;
 
 /**
  * The {@code CamelSegment*} headers of one message, found in one pass over its headers. A route's exchange often carries
  * many headers of earlier steps (an HTTP request's, a Kafka record's); Camel's header map is a tree ordered without
  * case, where each of the dozen lookups a message needs compares names, most of them starting with "Camel", character
- * by character. Names match without case, as in Camel; text values of another type are converted with Camel's type
- * converters, as {@code Message.getHeader(name, String.class)} does, except those with no text form of their own.
+ * by character. Names match without case, as in Camel; text values of another type are converted as
+ * {@link HeaderText} does.
  */
 final class SegmentHeaders {
 
@@ -67,45 +65,9 @@ final class SegmentHeaders {
         return null;
     }
 
-    /**
-     * The header's value as text (a message field such as userId, or the write key), converted as Camel converts header
-     * values; null when absent. A structure (Map, collection, array, JSON object or array, Optional) or an object
-     * whose only text is Object.toString's ({@code Customer@1b6d3586}) is refused: Camel would turn it into text
-     * such as {@code {id=42}} that Segment takes as an id. Errors name the header and the type, never the value.
-     */
+    /** The header's value as text, as {@link HeaderText#of} reads it; null when absent. */
     String text(String name) throws SegmentValidationException {
         Object value = get(name);
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        if (value instanceof JsonNode node && node.isValueNode()) {
-            return node.isNull() ? null : node.asText();
-        }
-        if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value instanceof Optional<?>
-            || value.getClass().isArray() && !(value instanceof byte[]) && !(value instanceof char[])) {
-            throw notText(name, value);
-        }
-        String text;
-        try {
-            text = exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value);
-        } catch (TypeConversionException e) {
-            // not Camel's message, which quotes the value
-            throw new SegmentValidationException(name, "could not be converted to text: "
-                                                       + (e.getCause() != null ? e.getCause() : e).getClass().getName());
-        }
-        if (text == null || isIdentityText(value, text)) {
-            throw notText(name, value);
-        }
-        return text;
-    }
-
-    private static boolean isIdentityText(Object value, String text) {
-        String prefix = value.getClass().getName() + "@";
-        return text.startsWith(prefix) && text.equals(prefix + Integer.toHexString(value.hashCode()));
-    }
-
-    private static SegmentValidationException notText(String name, Object value) {
-        return new SegmentValidationException(name, "must be text (a String, or a number, UUID or bytes Camel converts "
-                                                    + "to text), was a " + value.getClass().getTypeName());
+        return value == null ? null : HeaderText.of(exchange, name, value);
     }
 }

@@ -193,6 +193,26 @@ class PublicApiInputValidationTest extends PublicApiTestSupport {
         assertEquals(0, received().size(), "nothing may be sent");
     }
 
+    /** A header holding a structure would be sent as Camel's text of it ({name=Shop}): a new name, another id. */
+    @Test
+    void textHeadersWithoutATextFormAreRefused() {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
+        String rule = "must be text (a String, or a number, UUID or bytes Camel converts to text), was a ";
+
+        assertRejected("direct:updateSource", e -> {
+            e.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            e.getMessage().setHeader(SegmentConstants.SOURCE_NAME, Map.of("name", "Shop"));
+        }, SegmentConstants.SOURCE_NAME, rule + "java.util.ImmutableCollections$Map1");
+        assertRejected("direct:deleteSource", e -> e.getMessage().setHeader(SegmentConstants.SOURCE_ID,
+                new String[] { "s1" }), SegmentConstants.SOURCE_ID, rule + "java.lang.String[]");
+        assertRejected("direct:listConnectedWarehousesFromSource", m -> {
+            m.getMessage().setHeader(SegmentConstants.SOURCE_ID, "s1");
+            m.getMessage().setHeader(SegmentConstants.PAGINATION_CURSOR, List.of("Mw=="));
+        }, SegmentConstants.PAGINATION_CURSOR, rule + "java.util.ImmutableCollections$List12");
+
+        assertEquals(0, received().size(), "nothing may be sent");
+    }
+
     /** Ids that merely contain dots are ordinary segments and are sent. */
     @Test
     void idsWithDotsThatAreNotDotSegmentsAreSent() {
