@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * A value about to be written that is not valid JSON content: a string with half of a UTF-16 surrogate pair, a number
- * that is not finite. Refused, never sent; the message is the rule it broke.
+ * that is not finite or beyond the range of a double. Refused, never sent; the message is the rule it broke.
  */
 public class RefusedValueException extends JsonGenerationException {
 
@@ -33,6 +33,17 @@ public class RefusedValueException extends JsonGenerationException {
         return new RefusedValueException(pointer, "must be a finite number, was " + value + " (JSON has no NaN or "
                                                   + "Infinity; JSON text with a number beyond ±1.8E308 reads as "
                                                   + "Infinity)",
+                generator);
+    }
+
+    /**
+     * A number that is not finite as a double (a BigDecimal or BigInteger beyond ±1.8E308, the text of another Number
+     * type), as JSON text with such a number reads: names no content.
+     */
+    static RefusedValueException beyondDouble(String pointer, JsonGenerator generator) {
+        return new RefusedValueException(pointer, "must be a number within the range of a double (±1.8E308): Segment "
+                                                  + "reads JSON numbers as doubles and refuses a request with one "
+                                                  + "beyond it",
                 generator);
     }
 

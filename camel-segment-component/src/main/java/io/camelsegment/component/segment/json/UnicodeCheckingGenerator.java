@@ -1,6 +1,8 @@
 package io.camelsegment.component.segment.json;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -10,10 +12,12 @@ import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 /**
  * Refuses strings and keys that hold a lone surrogate before they are written: Jackson would write one escaped
  * ({@code \uD83D}), or, when it combines surrogate pairs into UTF-8, merge it with the next character into another
- * one. Refuses NaN and infinite numbers too, which Jackson writes as the strings "NaN" and "Infinity". Checked while
- * the value is written anyway, so that no extra pass over the message is needed. Field names that recur are written
- * from {@link FieldNameCache}, already checked and encoded. Counts the objects, arrays and keys it writes: a value
- * that holds one Map or List many times over ends at {@link SegmentJson#MAX_VALUES} instead of being written out.
+ * one. Refuses NaN and infinite numbers too, which Jackson writes as the strings "NaN" and "Infinity", and a BigDecimal
+ * or BigInteger beyond the range of a double: Segment reads numbers as doubles (JSON text beyond it reads as Infinity
+ * here too). Checked while the value is written anyway, so that no extra pass over the message is needed. Field names
+ * that recur are written from {@link FieldNameCache}, already checked and encoded. Counts the objects, arrays and keys
+ * it writes: a value that holds one Map or List many times over ends at {@link SegmentJson#MAX_VALUES} instead of
+ * being written out.
  */
 final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
 
@@ -124,6 +128,31 @@ final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
     }
 
     @Override
+    public void writeNumber(BigDecimal v) throws IOException {
+        if (v != null && Double.isInfinite(v.doubleValue())) {
+            throw RefusedValueException.beyondDouble(pointer(), this);
+        }
+        super.writeNumber(v);
+    }
+
+    @Override
+    public void writeNumber(BigInteger v) throws IOException {
+        if (v != null && Double.isInfinite(v.doubleValue())) {
+            throw RefusedValueException.beyondDouble(pointer(), this);
+        }
+        super.writeNumber(v);
+    }
+
+    /** What Jackson writes for a Number type it has no writer for (a DoubleAdder): the text of its toString(). */
+    @Override
+    public void writeNumber(String encodedValue) throws IOException {
+        if (encodedValue != null && !withinDouble(encodedValue)) {
+            throw RefusedValueException.beyondDouble(pointer(), this);
+        }
+        super.writeNumber(encodedValue);
+    }
+
+    @Override
     public void writeArray(double[] array, int offset, int length) throws IOException {
         // element by element, as JsonGenerator does: the delegate's own loop would not check them
         writeStartArray(array, length);
@@ -131,6 +160,14 @@ final class UnicodeCheckingGenerator extends JsonGeneratorDelegate {
             writeNumber(array[i]);
         }
         writeEndArray();
+    }
+
+    private static boolean withinDouble(String number) {
+        try {
+            return Double.isFinite(Double.parseDouble(number));
+        } catch (NumberFormatException e) {
+            return false; // not a number at all: written as it is, it would not be JSON
+        }
     }
 
     private void counted() throws RefusedValueException {

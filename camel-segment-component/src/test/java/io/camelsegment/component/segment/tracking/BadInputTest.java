@@ -1,5 +1,7 @@
 package io.camelsegment.component.segment.tracking;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -196,11 +198,19 @@ class BadInputTest extends WireMockSegmentTestSupport {
         return event;
     }
 
+    static java.util.concurrent.atomic.DoubleAdder infiniteSum() {
+        java.util.concurrent.atomic.DoubleAdder sum = new java.util.concurrent.atomic.DoubleAdder();
+        sum.add(Double.POSITIVE_INFINITY);
+        return sum;
+    }
+
     static Map<String, Object> withProperty(String name, Object value) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(name, value);
         return event("properties", properties);
     }
+
+    private static final String BEYOND_DOUBLE = "must be a number within the range of a double (±1.8E308)";
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
@@ -249,6 +259,25 @@ class BadInputTest extends WireMockSegmentTestSupport {
                         (Supplier<Object>) () -> "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\","
                                                  + "\"properties\":{\"big\":1e400}}",
                         "properties.big", "must be a finite number, was Infinity"),
+                // Segment reads JSON numbers as doubles: beyond their range, the request would be refused
+                Arguments.of("BigDecimal beyond the range of a double",
+                        (Supplier<Object>) () -> withProperty("big", new BigDecimal("1E+400")), "properties.big",
+                        BEYOND_DOUBLE),
+                Arguments.of("negative BigDecimal just beyond the range of a double",
+                        (Supplier<Object>) () -> event("total", new BigDecimal("-1.8E+308")), "total", BEYOND_DOUBLE),
+                Arguments.of("BigInteger of 400 digits in context.traits",
+                        (Supplier<Object>) () -> event("context", Map.of("traits", Map.of("n", BigInteger.TEN.pow(
+                                399)))),
+                        "context.traits.n", BEYOND_DOUBLE),
+                Arguments.of("BigDecimal beyond the range of a double in a POJO",
+                        (Supplier<Object>) () -> withProperty("p", new Pair(1, new BigDecimal("1E+400"))),
+                        "properties.p.b", BEYOND_DOUBLE),
+                Arguments.of("DoubleAdder that holds Infinity (written as its text)",
+                        (Supplier<Object>) () -> withProperty("sum", infiniteSum()), "properties.sum", BEYOND_DOUBLE),
+                Arguments.of("JSON text with an integer of 400 digits",
+                        (Supplier<Object>) () -> "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\","
+                                                 + "\"properties\":{\"big\":1" + "0".repeat(399) + "}}",
+                        "properties.big", BEYOND_DOUBLE),
                 Arguments.of("epoch timestamp before year 1",
                         (Supplier<Object>) () -> event("timestamp", -62_135_596_800_001L), "timestamp",
                         "must be between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z"),
@@ -408,6 +437,23 @@ class BadInputTest extends WireMockSegmentTestSupport {
 
         assertRejected(result, "properties", "nests deeper than 1000 levels");
         assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    /** Integers beyond a long and decimals up to a double's largest value are sent digit for digit, as before. */
+    @Test
+    void numbersWithinTheRangeOfADoubleAreSentAsTheyAre() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("twoTo63", BigInteger.TWO.pow(63));
+        properties.put("largest", new BigDecimal("-1.7976931348623157E+308"));
+        properties.put("tiny", new BigDecimal("1E-400"));
+
+        Exchange result = template.request("direct:direct", e -> e.getMessage().setBody(event("properties",
+                properties)));
+
+        assertNull(result.getException());
+        String sent = all(wireMock).get(0).getBodyAsString();
+        assertTrue(sent.contains("{\"twoTo63\":9223372036854775808,\"largest\":-1.7976931348623157E+308,"
+                                 + "\"tiny\":1E-400}"), sent);
     }
 
     /** What the tests of errors that quote nothing put in the value: it must appear in no message. */
