@@ -48,7 +48,8 @@ final class JsonValues {
             // Jackson's message quotes the offending token, which may be a secret (an unquoted writeKey): never quoted.
             throw JsonProblems.reading(field, e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new SegmentValidationException(field, "could not be read as JSON: " + e.getMessage());
+            // a stream's own message may quote what it read, or a secret: named by its class only
+            throw new SegmentValidationException(field, "could not be read as JSON: " + e.getClass().getName());
         }
     }
 

@@ -67,6 +67,9 @@ class BadInputTest extends WireMockSegmentTestSupport {
                 from("direct:direct").to("segment:track?event=E&userId=u" + KEY);
                 from("direct:buffered").to("segment:track?event=E&userId=u&batching=true&flushInterval=0" + KEY);
                 from("direct:batch").to("segment:batch?" + KEY.substring(1));
+                // a stream body reaches the component as it is only when Camel does not cache it first
+                from("direct:uncached").noStreamCaching().to("segment:track?event=E&userId=u" + KEY);
+                from("direct:uncachedBatch").noStreamCaching().to("segment:batch?" + KEY.substring(1));
             }
         };
     }
@@ -606,6 +609,24 @@ class BadInputTest extends WireMockSegmentTestSupport {
         assertRejected(result, "batch", "could not be read after item 1: its iterator threw "
                                         + "java.lang.IllegalStateException");
         assertFalse(result.getException().getMessage().contains(WRITE_KEY), result.getException().getMessage());
+        assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
+    /** A stream body that fails while read is refused by the class of what it threw: its message may quote content. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "direct:uncached", "direct:uncachedBatch" })
+    void anInputStreamThatFailsWhileReadIsRefused(String route) {
+        java.io.InputStream failing = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("connection reset after {\"writeKey\":\"" + QUOTED + "\"");
+            }
+        };
+
+        Exchange result = template.request(route, e -> e.getMessage().setBody(failing));
+
+        assertRejected(result, "body", "could not be read as JSON: java.io.IOException");
+        assertFalse(result.getException().getMessage().contains(QUOTED), result.getException().getMessage());
         assertEquals(0, all(wireMock).size(), "nothing sent");
     }
 
