@@ -816,6 +816,8 @@ public class SegmentConfiguration implements Cloneable {
      */
     public void validate(SegmentOperation operation) {
         require(region != null, "region must be US or EU");
+        requireSendable("writeKey", writeKey == null ? null : Credentials.writeKeyRule(writeKey));
+        requireSendable("accessToken", accessToken == null ? null : Credentials.accessTokenRule(accessToken));
         requireUrl("trackingUrl", trackingUrl);
         requireUrl("publicApiUrl", publicApiUrl);
         requireRange("connectTimeout", connectTimeout, 1, Integer.MAX_VALUE, " ms");
@@ -867,6 +869,13 @@ public class SegmentConfiguration implements Cloneable {
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** A credential with a character its header cannot carry: the rule only, never the credential. */
+    private static void requireSendable(String option, String rule) {
+        if (rule != null) {
+            throw new IllegalArgumentException(option + " " + rule);
         }
     }
 

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.camelsegment.component.segment.Credentials;
 import io.camelsegment.component.segment.SegmentBatchException.ItemFailure;
 import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentConstants;
@@ -338,7 +339,7 @@ public class TrackingMessageFactory {
         if (text.isBlank()) {
             throw new SegmentValidationException("writeKey", "must not be blank");
         }
-        return text;
+        return Credentials.writeKey("writeKey", text);
     }
 
     /**

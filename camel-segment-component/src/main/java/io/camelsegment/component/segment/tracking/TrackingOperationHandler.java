@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
+import io.camelsegment.component.segment.Credentials;
 import io.camelsegment.component.segment.SegmentBatchException;
 import io.camelsegment.component.segment.SegmentConfiguration;
 import io.camelsegment.component.segment.SegmentConstants;
@@ -80,7 +81,8 @@ public class TrackingOperationHandler extends ServiceSupport implements SegmentO
     @Override
     public CompletableFuture<Object> handle(Exchange exchange, SegmentOperation operation) throws Exception {
         SegmentHeaders headers = SegmentHeaders.of(exchange);
-        String headerWriteKey = headers.text(SegmentConstants.WRITE_KEY);
+        String headerWriteKey = Credentials.writeKey(SegmentConstants.WRITE_KEY,
+                headers.text(SegmentConstants.WRITE_KEY));
         if (operation == SegmentOperation.batch) {
             TrackingBatcher buffered = batcher;
             return buffered != null ? sendBatchBuffered(buffered, exchange, headers, headerWriteKey)
