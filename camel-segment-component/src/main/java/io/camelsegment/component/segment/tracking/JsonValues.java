@@ -88,8 +88,8 @@ final class JsonValues {
      */
     static Object field(ObjectMapper mapper, Object value, String parent, String name)
             throws SegmentValidationException {
-        if (value instanceof java.util.Date && "timestamp".equals(name)) {
-            return value; // normalized from its millis: Jackson writes a java.sql.Date or Time without the rest
+        if ("timestamp".equals(name) && SegmentTimestamps.isDateTime(value)) {
+            return value; // normalized as it is: Jackson writes a java.sql.Date or Time without the rest
         }
         Object plain = value instanceof JsonNode || isPlain(value)
                 ? value : plain(mapper, value, parent.isEmpty() ? name : parent + "." + name);

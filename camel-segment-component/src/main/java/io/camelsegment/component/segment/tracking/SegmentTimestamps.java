@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.util.Calendar;
 import java.util.Date;
 
 import io.camelsegment.component.segment.SegmentValidationException;
@@ -59,9 +60,17 @@ public final class SegmentTimestamps {
     }
 
     /**
+     * Whether a value is a date-time for {@link #normalize} to read as it is, rather than as the text the mapper would
+     * write (a java.sql.Date without its time, an out-of-range Instant as text): the body's field and the header alike.
+     */
+    static boolean isDateTime(Object value) {
+        return value instanceof TemporalAccessor || value instanceof Date || value instanceof Calendar;
+    }
+
+    /**
      * Normalizes a timestamp given by a route to what Segment is sent: UTC, milliseconds, years 0001 to 9999. Accepts
-     * an ISO-8601 String (any offset; none means UTC), Instant, OffsetDateTime, ZonedDateTime, Date (java.sql's
-     * included) or epoch millis.
+     * an ISO-8601 String (any offset; none means UTC), Instant, OffsetDateTime, ZonedDateTime, LocalDateTime (read as
+     * UTC, as text without an offset is), Date (java.sql's included), Calendar or epoch millis.
      */
     public static String normalize(Object value, String field) throws SegmentValidationException {
         if (value instanceof String s) {
@@ -75,6 +84,12 @@ public final class SegmentTimestamps {
         }
         if (value instanceof ZonedDateTime z) {
             return formatInRange(z.toInstant(), field, "a ZonedDateTime");
+        }
+        if (value instanceof LocalDateTime l) {
+            return formatInRange(l.toInstant(ZoneOffset.UTC), field, "a LocalDateTime");
+        }
+        if (value instanceof Calendar c) {
+            return formatInRange(Instant.ofEpochMilli(c.getTimeInMillis()), field, "a Calendar");
         }
         if (value instanceof Date d) {
             // getTime(), not toInstant(): java.sql.Date and java.sql.Time (what JDBC rows carry) throw there

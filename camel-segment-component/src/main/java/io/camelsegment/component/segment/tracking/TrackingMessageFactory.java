@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -250,10 +249,8 @@ public class TrackingMessageFactory {
         Object timestamp = message.get("timestamp");
         if (timestamp == null) {
             message.put("timestamp", identity.timestamp(exchange));
-        } else if (JsonValues.isIntegral(timestamp) || timestamp instanceof String || timestamp instanceof Date) {
-            // epoch millis (e.g. a JSON body unmarshalled from another system), ISO-8601 text with any offset or a
-            // Date (a JDBC row's java.sql.Timestamp): sent in UTC with milliseconds, like every other timestamp
-            message.put("timestamp", SegmentTimestamps.normalize(timestamp, prefix + "timestamp"));
+        } else {
+            message.put("timestamp", timestamp(timestamp, prefix + "timestamp"));
         }
         TrackingMessageValidator.validate(message, prefix);
         message.put("context", withLibrary(message.get("context"), prefix + "context"));
@@ -261,6 +258,18 @@ public class TrackingMessageFactory {
         byte[] json = JsonConversion.writeValueAsBytes(mapper, message.fields(), item);
         TrackingMessageValidator.validateSize(json.length + sentAtBytes, prefix);
         return new EncodedEvent(message.text("type"), message.text("messageId"), json);
+    }
+
+    /**
+     * A timestamp field's value (of the body or the header) as sent: epoch millis (e.g. a JSON body unmarshalled from
+     * another system), ISO-8601 text with any offset or a date-time object (a JDBC row's java.sql.Timestamp) in UTC
+     * with milliseconds, like every other timestamp; any other value as it is, for the validator to name its type.
+     */
+    private static Object timestamp(Object value, String field) throws SegmentValidationException {
+        if (JsonValues.isIntegral(value) || value instanceof String || SegmentTimestamps.isDateTime(value)) {
+            return SegmentTimestamps.normalize(value, field);
+        }
+        return value;
     }
 
     /** The context with library added when it has none: a copy, never the caller's object. */
@@ -372,9 +381,11 @@ public class TrackingMessageFactory {
             }
         }
         putText(message, "messageId", headers.text(SegmentConstants.MESSAGE_ID));
-        Object timestamp = headers.get(SegmentConstants.TIMESTAMP);
+        Object header = headers.get(SegmentConstants.TIMESTAMP);
+        // what the body's field takes, in the form it is read in (a JSON text node as its text, JSON null as none)
+        Object timestamp = header == null ? null : JsonValues.field(mapper, header, "", "timestamp");
         if (timestamp != null) {
-            message.put("timestamp", SegmentTimestamps.normalize(timestamp, "timestamp"));
+            message.put("timestamp", timestamp(timestamp, "timestamp"));
         }
         putObject(message, "context", headers.get(SegmentConstants.CONTEXT));
         putObject(message, "integrations", headers.get(SegmentConstants.INTEGRATIONS));

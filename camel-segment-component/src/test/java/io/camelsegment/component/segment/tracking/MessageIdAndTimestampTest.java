@@ -1,12 +1,19 @@
 package io.camelsegment.component.segment.tracking;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
+import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelsegment.component.segment.SegmentConstants;
@@ -15,6 +22,9 @@ import io.camelsegment.component.segment.support.WireMockSegmentTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -150,6 +160,66 @@ class MessageIdAndTimestampTest extends WireMockSegmentTestSupport {
 
         assertNull(result.getException(), () -> String.valueOf(result.getException()));
         assertEquals("2026-01-31T12:34:56.789Z", body(all(wireMock).get(0)).get("timestamp").asText());
+    }
+
+    /** Every form of a timestamp the body takes, with the instant it stands for (all 2026-01-31T12:34:56.789Z). */
+    static Stream<Arguments> timestampForms() {
+        Instant instant = Instant.parse("2026-01-31T12:34:56.789Z");
+        Calendar paris = Calendar.getInstance(TimeZone.getTimeZone("Europe/Paris"));
+        paris.setTimeInMillis(instant.toEpochMilli());
+        return Stream.of(
+                Arguments.of("Instant", instant),
+                Arguments.of("Date", Date.from(instant)),
+                Arguments.of("java.sql.Timestamp", new java.sql.Timestamp(instant.toEpochMilli())),
+                Arguments.of("epoch millis", instant.toEpochMilli()),
+                Arguments.of("OffsetDateTime", OffsetDateTime.ofInstant(instant, ZoneOffset.ofHours(2))),
+                Arguments.of("ZonedDateTime", ZonedDateTime.ofInstant(instant, ZoneId.of("America/New_York"))),
+                Arguments.of("LocalDateTime, read as UTC", LocalDateTime.ofInstant(instant, ZoneOffset.UTC)),
+                Arguments.of("Calendar", paris),
+                Arguments.of("text", "2026-01-31T13:34:56.789+01:00"),
+                Arguments.of("JSON text node", JsonNodeFactory.instance.textNode("2026-01-31T12:34:56.789Z")),
+                Arguments.of("JSON number node", JsonNodeFactory.instance.numberNode(instant.toEpochMilli())));
+    }
+
+    /** The CamelSegmentTimestamp header takes what a body's timestamp field takes: one rule for both. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("timestampForms")
+    void headerAndBodyTakeTheSameTimestamps(String form, Object timestamp) {
+        acceptAll(wireMock);
+
+        assertEquals("2026-01-31T12:34:56.789Z", sentTimestamp(timestamp), "header");
+        wireMock.resetRequests();
+        Exchange result = template.request(TRACK, e -> e.getMessage().setBody(Map.of("timestamp", timestamp)));
+        assertNull(result.getException(), () -> String.valueOf(result.getException()));
+        assertEquals("2026-01-31T12:34:56.789Z", body(all(wireMock).get(0)).get("timestamp").asText(), "body");
+    }
+
+    /** Refused alike in the header and the body, naming what was given: an Instant is not text. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedTimestamps")
+    void headerAndBodyRefuseTheSameTimestamps(String form, Object timestamp, String rule) {
+        acceptAll(wireMock);
+        Exchange fromHeader = template.request(TRACK,
+                e -> e.getMessage().setHeader(SegmentConstants.TIMESTAMP, timestamp));
+        Exchange fromBody = template.request(TRACK, e -> e.getMessage().setBody(Map.of("timestamp", timestamp)));
+
+        for (Exchange result : List.of(fromHeader, fromBody)) {
+            SegmentValidationException e = assertInstanceOf(SegmentValidationException.class, result.getException(),
+                    () -> String.valueOf(result.getException()));
+            assertEquals("timestamp", e.getField());
+            assertTrue(e.getRule().endsWith(rule), e.getRule());
+        }
+        assertEquals(0, all(wireMock).size());
+    }
+
+    static Stream<Arguments> refusedTimestamps() {
+        return Stream.of(
+                Arguments.of("Instant in year 10000", Instant.parse("+10000-01-01T00:00:00Z"),
+                        "was an Instant outside that range"),
+                Arguments.of("LocalDateTime in year 0", LocalDateTime.of(0, 6, 1, 0, 0),
+                        "was a LocalDateTime outside that range"),
+                Arguments.of("LocalDate", java.time.LocalDate.of(2026, 1, 31), "was a LocalDate"),
+                Arguments.of("text that is no date", "yesterday at noon", "is not one"));
     }
 
     @Test
