@@ -67,6 +67,23 @@ class SecretsTest extends WireMockSegmentTestSupport {
         assertFalse(text.contains(BASIC_CREDENTIALS), () -> where + " shows the Basic credentials: " + text);
     }
 
+    /**
+     * The log file starts empty in each test JVM (log4j2-test.properties: append=false), so that lines of an earlier
+     * run, a failing one included, never fail {@link #logsNeverContainTheWriteKey} of this one.
+     */
+    @Test
+    void theLogFileHoldsOnlyThisJvmsLines() throws IOException {
+        org.apache.logging.log4j.LogManager.getLogger(SecretsTest.class).info("a line of this JVM");
+
+        String first = Files.readAllLines(Path.of("target", "test-logs.log")).get(0);
+        java.time.Instant written = java.time.LocalDateTime.parse(first.substring(0, 23),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS"))
+                .atZone(java.time.ZoneId.systemDefault()).toInstant();
+        java.time.Instant jvmStart = java.time.Instant.ofEpochMilli(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        assertFalse(written.isBefore(jvmStart), () -> "the first line was written before this JVM started: " + first);
+    }
+
     @Test
     void endpointStringsMaskTheWriteKey() {
         for (String uri : List.of("segment:track?writeKey=RAW(" + WRITE_KEY + ")",
