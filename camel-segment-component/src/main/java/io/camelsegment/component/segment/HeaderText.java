@@ -35,8 +35,8 @@ public final class HeaderText {
         try {
             text = exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value);
         } catch (TypeConversionException e) {
-            // not Camel's message, which quotes the value
-            throw new SegmentValidationException(header, "could not be converted to text: "
+            // not Camel's message, which quotes the value: what the conversion (its toString) threw, by its class
+            throw new SegmentValidationException(header, "could not be converted to text: converting it threw "
                                                          + (e.getCause() != null ? e.getCause() : e).getClass().getName());
         }
         if (text == null || isIdentityText(value, text)) {

@@ -724,6 +724,28 @@ class BadInputTest extends WireMockSegmentTestSupport {
         assertEquals(0, all(wireMock).size(), "nothing sent");
     }
 
+    /** A value whose toString() throws is refused saying so, by the class of what it threw, never its message. */
+    @Test
+    void aTextHeaderWhoseToStringThrowsIsRefusedSayingSo() {
+        Object throwing = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("lazy proxy closed: " + QUOTED);
+            }
+        };
+        for (String route : List.of("direct:direct", "direct:buffered")) {
+            Exchange result = template.request(route, e -> {
+                e.getMessage().setBody(Map.of("a", 1));
+                e.getMessage().setHeader(SegmentConstants.USER_ID, throwing);
+            });
+
+            assertRejected(result, SegmentConstants.USER_ID, "could not be converted to text: converting it threw "
+                                                             + "java.lang.IllegalStateException");
+            assertFalse(result.getException().getMessage().contains(QUOTED), result.getException().getMessage());
+        }
+        assertEquals(0, all(wireMock).size(), "nothing sent");
+    }
+
     /** Scalars keep their text, as Camel converts them: a number, a UUID, the bytes of a Kafka header, a JSON string. */
     @Test
     void textHeadersOfOtherScalarTypesAreSentAsTheirText() {
