@@ -207,7 +207,7 @@ public class SegmentHttpClient implements AutoCloseable {
         }
         if (request.body() != null) {
             // The request's own media type (the Public API's versioned one), else JSON.
-            httpRequest.setEntity(new ByteArrayEntity(request.body(),
+            httpRequest.setEntity(new ByteArrayEntity(request.body(), 0, request.bodyLength(),
                     contentType == null || "application/json".equals(contentType)
                             ? ContentType.APPLICATION_JSON : ContentType.parse(contentType)));
         }

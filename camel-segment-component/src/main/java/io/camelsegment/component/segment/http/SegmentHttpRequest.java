@@ -12,11 +12,17 @@ import java.util.Map;
  * @param displayPath the path as it may appear in logs and exception messages (secrets masked)
  * @param headers     request headers (Authorization included; never logged)
  * @param body        request body, or null
+ * @param bodyLength  how many bytes of {@code body} are the request's (a reused buffer may be longer)
  */
-public record SegmentHttpRequest(String method, URI uri, String displayPath, Map<String, String> headers, byte[] body) {
+public record SegmentHttpRequest(String method, URI uri, String displayPath, Map<String, String> headers, byte[] body,
+                                 int bodyLength) {
 
     public SegmentHttpRequest {
         headers = new LinkedHashMap<>(headers);
+    }
+
+    public SegmentHttpRequest(String method, URI uri, String displayPath, Map<String, String> headers, byte[] body) {
+        this(method, uri, displayPath, headers, body, body != null ? body.length : 0);
     }
 
     @Override

@@ -38,6 +38,12 @@ public final class SentAt {
     /** {@code {"batch":[e1,e2,...],"sentAt":"..."}}. */
     public static byte[] batchBody(Iterable<EncodedEvent> events, int eventCount, int eventBytes, Instant sentAt) {
         byte[] body = new byte[batchSize(eventCount, eventBytes)];
+        writeBatchBody(events, sentAt, body);
+        return body;
+    }
+
+    /** Writes {@code {"batch":[e1,e2,...],"sentAt":"..."}} at the start of {@code body}; returns its length. */
+    public static int writeBatchBody(Iterable<EncodedEvent> events, Instant sentAt, byte[] body) {
         int pos = put(body, 0, BATCH_PREFIX);
         boolean first = true;
         for (EncodedEvent e : events) {
@@ -49,8 +55,7 @@ public final class SentAt {
         }
         pos = put(body, pos, BATCH_SUFFIX_START);
         pos = put(body, pos, SegmentTimestamps.format(sentAt).getBytes(StandardCharsets.US_ASCII));
-        put(body, pos, END);
-        return body;
+        return put(body, pos, END);
     }
 
     /** Exact size of a batch request body with these events. */

@@ -67,6 +67,11 @@ public class TrackingBatch {
         return SentAt.batchBody(events, events.size(), (int) eventBytes, sentAt);
     }
 
+    /** Writes the request body into {@code body} (at least {@link #requestBytes()} long); returns its length. */
+    public int writeRequestBody(Instant sentAt, byte[] body) {
+        return SentAt.writeBatchBody(events, sentAt, body);
+    }
+
     /** Packs events, in order, into as few batches as the limits allow. */
     public static List<TrackingBatch> pack(List<EncodedEvent> events, int maxEvents, int maxBytes) {
         List<TrackingBatch> batches = new ArrayList<>();

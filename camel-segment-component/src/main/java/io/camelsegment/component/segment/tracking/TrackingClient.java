@@ -70,8 +70,9 @@ public class TrackingClient {
      * The {@code /v1/batch} request of a batch, built once by the buffered sender: every retry re-sends exactly these
      * bytes (sentAt of the first attempt), as the blocking retry loop does.
      */
-    public SegmentHttpRequest batchRequest(TrackingBatch batch, String writeKey) {
-        return request(SegmentOperation.batch.getPath(), batch.toRequestBody(Instant.now()), writeKey);
+    public SegmentHttpRequest batchRequest(TrackingBatch batch, String writeKey, byte[] into) {
+        int length = batch.writeRequestBody(Instant.now(), into);
+        return request(SegmentOperation.batch.getPath(), into, length, writeKey);
     }
 
     /**
@@ -133,11 +134,15 @@ public class TrackingClient {
     }
 
     private SegmentHttpRequest request(String path, byte[] body, String writeKey) {
+        return request(path, body, body.length, writeKey);
+    }
+
+    private SegmentHttpRequest request(String path, byte[] body, int length, String writeKey) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", basicAuth(writeKey));
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", userAgent);
-        return new SegmentHttpRequest("POST", URI.create(baseUrl + path), "/v1" + path, headers, body);
+        return new SegmentHttpRequest("POST", URI.create(baseUrl + path), "/v1" + path, headers, body, length);
     }
 
     private static String describeRetries(SegmentHttpResponse response) {

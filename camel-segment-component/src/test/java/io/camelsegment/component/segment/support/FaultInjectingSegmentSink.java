@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,7 +48,9 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
     public record Request(String authorization, int retryCount, int events, int bytes, List<String> messageIds) {
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Strict: a body with anything after its JSON (bytes of an earlier request) is refused, as Segment refuses it.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newCachedThreadPool();
@@ -56,6 +59,7 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
     private final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
     private final Map<String, String> firstBodies = new ConcurrentHashMap<>();
     private final Set<String> mismatchedDuplicates = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger malformedBodies = new AtomicInteger();
     private final List<Request> processed = new CopyOnWriteArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
     private final Map<String, AtomicInteger> faultCounts = new ConcurrentHashMap<>();
@@ -132,6 +136,16 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
     /** messageIds that arrived more than once with different content (must stay empty). */
     public Set<String> mismatchedDuplicates() {
         return mismatchedDuplicates;
+    }
+
+    /** The first content received for each messageId: the event's JSON as the sink parsed it. */
+    public Map<String, String> firstBodies() {
+        return new HashMap<>(firstBodies);
+    }
+
+    /** Batch requests whose body was not one JSON object (connection dropped, nothing recorded): must stay 0. */
+    public int malformedBodies() {
+        return malformedBodies.get();
     }
 
     /** Processed batch requests (recorded, whatever happened to the response). */
@@ -267,7 +281,13 @@ public final class FaultInjectingSegmentSink implements AutoCloseable {
         if (!requestLine.startsWith("POST /v1/batch ")) {
             return List.of();
         }
-        JsonNode root = MAPPER.readTree(body);
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (IOException e) {
+            malformedBodies.incrementAndGet();
+            throw e;
+        }
         List<String> ids = new ArrayList<>();
         for (JsonNode event : root.get("batch")) {
             String id = event.get("messageId").asText();

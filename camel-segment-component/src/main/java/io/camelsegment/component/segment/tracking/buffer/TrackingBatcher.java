@@ -63,6 +63,7 @@ public class TrackingBatcher extends ServiceSupport {
     private ScheduledExecutorService deadlineTimer;
     /** This sender's requests on the wire, aborted at their batch's deadline by the HTTP client's timer. */
     private InFlightRequests inFlight;
+    private RequestBodies bodies;
 
     TrackingBatcher(BatchingSettings settings, TrackingClient client, CamelContext camelContext,
                     DeliveryMonitor counters) {
@@ -82,6 +83,7 @@ public class TrackingBatcher extends ServiceSupport {
     protected void doStart() throws Exception {
         int threads = settings.maxInFlightRequests();
         inFlight = new InFlightRequests(client.requestTimer());
+        bodies = new RequestBodies(settings.maxBatchBytes(), threads);
         senders = camelContext.getExecutorServiceManager().newFixedThreadPool(this, "SegmentBatchSender", threads);
         for (int i = 0; i < threads; i++) {
             senders.execute(this::sendLoop);
@@ -264,7 +266,7 @@ public class TrackingBatcher extends ServiceSupport {
         }
         int attempt = batch.retries().nextAttempt();
         if (batch.request() == null) {
-            batch.request(client.batchRequest(batch.batch(), batch.writeKey()));
+            batch.request(client.batchRequest(batch.batch(), batch.writeKey(), bodies.take(batch.requestBytes())));
         }
         // The request may take until the deadline at most: a batch never fails later than deliveryTimeout.
         long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(batch.deadlineNanos() - now));
@@ -286,12 +288,14 @@ public class TrackingBatcher extends ServiceSupport {
         client.logOutcome(batch.request(), batch.retries(), response, error, decision, remainingMillis);
         if (response != null && response.isSuccessful()) {
             delivered(batch, response.status());
+            bodies.giveBack(batch.request().body());
             accumulator.done(batch);
             return;
         }
         SegmentHttpException failure = client.failure(batch.request(), response, error, attempt, batch.writeKey());
         if (!decision.retry()) {
             failed(batch, failure);
+            bodies.giveBack(batch.request().body());
             accumulator.done(batch);
             return;
         }

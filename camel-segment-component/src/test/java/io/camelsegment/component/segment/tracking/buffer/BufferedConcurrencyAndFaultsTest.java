@@ -77,6 +77,29 @@ class BufferedConcurrencyAndFaultsTest extends BufferedDeliveryTestSupport {
     }
 
     @Test
+    void reusedRequestBuffersCarryEveryBatchIntact() throws Exception {
+        // Bodies of 16 KiB and more are written into buffers the sender reuses: with 6 senders, retries re-sending
+        // their batch's body and batches of every size (partial ones at the end), no request may carry bytes of
+        // another, nor anything after its own JSON.
+        sink.setFaults(new Faults(0.10, 0.0, 0.03, 0.03, 0.02, 0.0, 0.10, 20, 0));
+        String uri = "segment:track?batching=true&batchSize=150&maxBatchBytes=60000&flushInterval=5"
+                     + "&maxInFlightRequests=6&maxRetries=12";
+        List<Exchange> done = sendFromThreads(producer(uri), 500);
+
+        done.forEach(e -> assertNull(e.getException(), () -> "exchange failed: " + e.getException()));
+        assertEquals(0, sink.malformedBodies(), "requests whose body was not exactly one JSON object");
+        Map<String, String> received = sink.firstBodies();
+        assertEquals(THREADS * 500, received.size(), "every event arrived");
+        received.forEach((id, json) -> assertTrue(json.contains("\"userId\":\"user-" + id + "\""),
+                () -> id + " arrived with another event's content: " + json));
+        assertTrue(sink.mismatchedDuplicates().isEmpty(), "a re-sent event differs: " + sink.mismatchedDuplicates());
+        List<Request> requests = sink.processed();
+        assertTrue(requests.stream().filter(r -> r.bytes() >= RequestBodies.POOLED_FROM).count() > 20,
+                "most requests were large enough to use a reused buffer");
+        assertTrue(requests.stream().anyMatch(r -> r.retryCount() > 0), "some were retries");
+    }
+
+    @Test
     void fireAndForgetUnderFaultsLosesNothing() throws Exception {
         sink.setFaults(new Faults(0.10, 0.02, 0.03, 0.03, 0.02, 0.0, 0.05, 20, 0));
         String uri = "segment:track?batching=true&deliveryMode=fireAndForget&batchSize=100&flushInterval=5"
