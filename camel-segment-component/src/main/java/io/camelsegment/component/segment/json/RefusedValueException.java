@@ -41,9 +41,9 @@ public class RefusedValueException extends JsonGenerationException {
      * type), as JSON text with such a number reads: names no content.
      */
     static RefusedValueException beyondDouble(String pointer, JsonGenerator generator) {
-        return new RefusedValueException(pointer, "must be a number within the range of a double (±1.8E308): Segment "
-                                                  + "reads JSON numbers as doubles and refuses a request with one "
-                                                  + "beyond it",
+        return new RefusedValueException(pointer, "must be a number within the range of a double (±1.8E308): read as "
+                                                  + "a double, as JavaScript and most JSON readers read numbers, it "
+                                                  + "is Infinity, and one such number may get a whole batch refused",
                 generator);
     }
 

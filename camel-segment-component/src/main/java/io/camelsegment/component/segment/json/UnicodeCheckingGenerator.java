@@ -13,8 +13,8 @@ import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
  * Refuses strings and keys that hold a lone surrogate before they are written: Jackson would write one escaped
  * ({@code \uD83D}), or, when it combines surrogate pairs into UTF-8, merge it with the next character into another
  * one. Refuses NaN and infinite numbers too, which Jackson writes as the strings "NaN" and "Infinity", and a BigDecimal
- * or BigInteger beyond the range of a double: Segment reads numbers as doubles (JSON text beyond it reads as Infinity
- * here too). Checked while the value is written anyway, so that no extra pass over the message is needed. Field names
+ * or BigInteger beyond the range of a double: where numbers are read as doubles it is Infinity (JSON text beyond it
+ * reads as Infinity here too). Checked while the value is written anyway, so that no extra pass over the message is needed. Field names
  * that recur are written from {@link FieldNameCache}, already checked and encoded. Counts the objects, arrays and keys
  * it writes: a value that holds one Map or List many times over ends at {@link SegmentJson#MAX_VALUES} instead of
  * being written out.

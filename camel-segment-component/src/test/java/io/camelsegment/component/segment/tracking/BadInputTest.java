@@ -262,7 +262,7 @@ class BadInputTest extends WireMockSegmentTestSupport {
                         (Supplier<Object>) () -> "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\","
                                                  + "\"properties\":{\"big\":1e400}}",
                         "properties.big", "must be a finite number, was Infinity"),
-                // Segment reads JSON numbers as doubles: beyond their range, the request would be refused
+                // Read as doubles (JavaScript, most JSON readers), numbers beyond their range are Infinity
                 Arguments.of("BigDecimal beyond the range of a double",
                         (Supplier<Object>) () -> withProperty("big", new BigDecimal("1E+400")), "properties.big",
                         BEYOND_DOUBLE),
