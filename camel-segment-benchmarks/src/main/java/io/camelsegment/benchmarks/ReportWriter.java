@@ -172,8 +172,7 @@ final class ReportWriter {
             hand-offs per event (0.70 to 0.76× direct sending in the runs before it; 0.86 to 0.98× in the full runs \
             of 2026-12-02 before the evening's, single rounds 0.60 to 1.10×: with one request per event either \
             way, the ratio is mostly this machine's noise; alternating runs of the code before and after that \
-            day's changes gave 0.83, 0.94, 0.87 and 0.89, 0.73, 0.91). In the evening's run above, the first with \
-            the request timer below, 0.82×; three alternating runs of the code before and after that timer gave \
+            day's changes gave 0.83, 0.94, 0.87 and 0.89, 0.73, 0.91). In the evening's run, the first with the request timer below, 0.82× (1.00× in the run above); three alternating runs of the code before and after that timer gave \
             0.96, 0.94, 0.90 and 0.85, 0.87, 0.71, and one more 0.96 against 0.96 \
             (events/s of either driver move 15 to 25 % from one run to the next here). The machine's context \
             switches are steadier: counted over whole runs (warm-up included), that timer took them from 10.9 and \
@@ -183,7 +182,7 @@ final class ReportWriter {
             9.5× that in the full runs of 2026-12-02, and acknowledged 3.4 to 5.1×. The 10× target is above what \
             fireAndForget itself does on this machine. Acknowledged over fireAndForget, both fed by 200 threads, \
             is about one half: 0.61, 0.47 and 0.42 in the morning's full runs of 2026-12-02, 0.47 in the afternoon's \
-            and 0.42 in the one above, 0.44 to 0.56 in \
+            and 0.42 in the evening's and 0.33 in the one above, 0.44 to 0.56 in \
             six alternating runs (500,000 events) of the code before and after the streaming hold below, with no \
             difference between the two: each acknowledged event costs its thread a park and a wake-up, which \
             fireAndForget never pays. Since the afternoon of 2026-12-02 a batch also waits for the threads of \
@@ -200,13 +199,13 @@ final class ReportWriter {
             releases its encoded events once its request is built, and a List's exchange keeps only its items' \
             messageIds while it waits (GC 2.8 to 2.1 s per million events in runs of both orders; 0.61× the \
             hand-written route in the run before, 0.74× in the morning's last full run of 2026-12-02, 0.69× in the \
-            afternoon's, 0.75× above).
+            afternoon's, 0.75× in the evening's; 0.97× above, the first run whose sender reuses its request body buffers: alternating runs just before gave 4.0 and 4.2 s of GC per million events without them, 2.5 and 2.6 s with them).
             - A batch that a thread adds to while its earlier events are not settled waits while that thread's \
             events keep coming (up to 5 ms; a thread that waits for each exchange never makes its own batch wait): the \
             asynchronous driver went from 10,064 requests per million events to 1,067 and from 6.1 to 4.4 µs of \
             CPU per event (0.82× the hand-written route in the run before, 0.88× in the next, 0.91× in the morning's \
-            last, 0.86× in the afternoon's, 0.95× above), fireAndForget from 17,305 requests to 994 (3.1× \
-            analytics-java tuned before, 4.1× in the morning's last full run, 3.7× in the afternoon's, 3.8× above). \
+            last, 0.86× in the afternoon's, 0.95× in the evening's, 0.91× above), fireAndForget from 17,305 requests to 994 (3.1× \
+            analytics-java tuned before, 4.1× in the morning's last full run, 3.7× in the afternoon's, 3.8× in the evening's, 3.6× above). \
             The afternoon's run came on a slower phase of this machine: \
             analytics-java tuned needed 25 µs of CPU per event against 19 in the morning, direct sending with 200 \
             threads 88 against 48, and every driver's events/s was 20 to 40 % lower. The earlier attempt below held batches of waiting threads as well, which cost them throughput.
@@ -234,7 +233,7 @@ final class ReportWriter {
             the timer thread's CPU per request (a loop in one JVM, a request every 30 µs), paid once per event by \
             direct sending and twice per batch by buffered delivery. Since then a request is only added to a set \
             that one task checks every 10 ms while requests are on the wire (under 1.5 µs per request, the same \
-            loop); the run above is the first with it.
+            loop); the evening's run was the first with it.
             - Context switches, counted per thread of the driver's JVM over whole runs with 10 waiting threads \
             (warm-up included; about 45,000 batches of 9 events, in the evening of 2026-12-02): acknowledged, a \
             feeding thread switches about once per event (it parks until its batch is settled), the sender \
